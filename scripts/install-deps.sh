@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages vpclint needs to build and test, only those that are missing.
+set -euo pipefail
+packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev doctest-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing: ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

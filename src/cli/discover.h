@@ -1,0 +1,21 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace vpclint {
+
+struct Discovered {
+  std::vector<std::string> files;   // in a stable order: as given, directory contents sorted
+  std::vector<std::string> errors;  // one-line reasons for paths that could not be searched
+};
+
+// Expands PATH arguments: files are taken as given (even without a template extension);
+// directories are searched recursively for *.yaml *.yml *.json *.template files that look like
+// templates, skipping .aws-sam, node_modules, .git and cdk.out. Directory symlinks are not
+// followed, so a symlink loop cannot trap the search.
+Discovered discover(const std::vector<std::string>& paths);
+
+// Cheap content test for files found in directories: a template mentions one of its top-level keys.
+bool looks_like_template(const std::string& path);
+
+}  // namespace vpclint

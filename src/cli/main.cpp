@@ -1,0 +1,118 @@
+// vpclint command line: options, file discovery, exit codes. Everything else is in the library.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "cli/discover.h"
+#include "lint/rule.h"
+#include "lint/rule_docs.h"
+#include "report/reporter.h"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  no finding at or above --fail-on\n"
+    "  1  findings at or above --fail-on\n"
+    "  2  usage error, or a file that could not be read or parsed (its T001/T002 finding is still\n"
+    "     printed, and the other files are still linted)\n";
+
+void list_rules(std::ostream& out) {
+  for (const auto& r : vpclint::all_rules()) {
+    const auto& m = r->meta();
+    out << m.id << "  " << vpclint::severity_name(m.severity) << std::string(8 - vpclint::severity_name(m.severity).size(), ' ')
+        << m.name << "\n      " << m.summary << '\n';
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"vpclint: finds the Lambda functions in a SAM/CloudFormation template that will hang or fail "
+               "to deploy because of their VPC."};
+  app.footer(kExitCodes);
+  std::vector<std::string> paths;
+  std::string format = "text", output, fail_on = "warning", explain;
+  bool show_rules = false, no_color = false, version = false;
+  size_t max_file_size = vpclint::Limits{}.max_file_size;
+  app.add_option("paths", paths, "Template files or directories ('-' reads standard input)");
+  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("-o,--output", output, "Write the report to FILE instead of standard output");
+  app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  app.add_flag("--list-rules", show_rules, "List the rules and exit");
+  app.add_option("--explain", explain, "Print the documentation of RULE and exit");
+  app.add_flag("--no-color", no_color, "Never color the text output (NO_COLOR is honoured too)");
+  app.add_option("--max-file-size", max_file_size, "Largest file linted, in bytes (default 20 MB)");
+  app.add_flag("--version", version, "Print the version and exit");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (version) {
+    std::cout << "vpclint " << VPCLINT_VERSION << '\n';
+    return 0;
+  }
+  if (show_rules) {
+    list_rules(std::cout);
+    return 0;
+  }
+  if (!explain.empty()) {
+    std::string_view doc = vpclint::rule_doc(explain);
+    if (doc.empty()) {
+      std::cerr << "vpclint: error: no rule '" << explain << "' (see --list-rules)\n";
+      return 2;
+    }
+    std::cout << doc;
+    return 0;
+  }
+  if (paths.empty()) {
+    std::cerr << "vpclint: error: no PATH given (see --help)\n";
+    return 2;
+  }
+
+  vpclint::LintOptions options;
+  options.limits.max_file_size = max_file_size;
+  vpclint::Discovered found = vpclint::discover(paths);
+  vpclint::RunResult run;
+  run.errors = found.errors;
+  for (const auto& path : found.files) {
+    vpclint::FileResult r = vpclint::lint_path(path, options);
+    if (r.unreadable) run.errors.push_back(r.error);
+    run.files.push_back(std::move(r));
+  }
+
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "vpclint: error: cannot write '" << output << "'\n";
+      return 2;
+    }
+  }
+  std::ostream& out = output.empty() ? std::cout : file;
+  if (format == "json") {
+    vpclint::write_json(out, run);
+  } else {
+    bool color = !no_color && output.empty() && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
+    vpclint::write_text(out, run, {color});
+  }
+  for (const auto& e : run.errors) std::cerr << "vpclint: error: " << e << '\n';
+
+  vpclint::Severity threshold{};
+  vpclint::parse_severity(fail_on, threshold);
+  bool failed_files = !run.errors.empty();
+  bool over = false;
+  for (const auto& f : run.files) {
+    failed_files |= f.unparsable;
+    for (const auto& finding : f.findings) over |= finding.severity >= threshold;
+  }
+  if (failed_files) return 2;
+  return over ? 1 : 0;
+}

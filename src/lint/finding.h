@@ -1,0 +1,31 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "loader/document.h"
+
+namespace vpclint {
+
+enum class Severity : uint8_t { Info = 0, Warning = 1, Error = 2 };
+
+std::string_view severity_name(Severity s);
+// "error" | "warning" | "info"; returns false for anything else.
+bool parse_severity(std::string_view s, Severity& out);
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::Error;
+  std::string message;
+  std::string file;
+  Position pos;
+  std::string resource;  // logical id, or empty
+  std::string path;      // property path: Resources/Orchestrator/Properties/VpcConfig
+  std::vector<Note> notes;  // evidence, each with its position
+  std::string fix;          // how to fix, from the rule
+};
+
+// Sort order of every output: file, line, column, rule.
+bool finding_less(const Finding& a, const Finding& b);
+
+}  // namespace vpclint

@@ -1,0 +1,58 @@
+// What the loader produces for one file: the AST, the source it points into, and load issues.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "loader/ast.h"
+#include "loader/source.h"
+
+namespace vpclint {
+
+// Problems found while reading a file. The T-family rules turn these into findings; the loader
+// itself knows nothing about rule ids or severities.
+enum class LoadIssueKind : uint8_t {
+  Syntax,            // T001: YAML/JSON syntax error, unreadable encoding, several documents
+  NotTemplate,       // T002: not a mapping, or no Resources (raised by the model)
+  UnknownTag,        // T003
+  BadIntrinsic,      // T004
+  BadDynamicRef,     // T005
+  DuplicateKey,      // T007
+  LimitExceeded,     // T008
+};
+
+struct Note {
+  std::string message;
+  Position pos;
+};
+
+struct LoadIssue {
+  LoadIssueKind kind;
+  Position pos;
+  std::string message;
+  const Node* node = nullptr;  // where it applies, when there is a node
+  std::vector<Note> notes;
+};
+
+struct Limits {
+  size_t max_file_size = 20 * 1024 * 1024;
+  uint32_t max_depth = 512;
+  // Real templates have tens of thousands of nodes; this bounds memory on hostile input.
+  uint32_t max_nodes = 2'000'000;
+  // Entries copied in by `<<` merge keys, which can grow quadratically with nested merges.
+  uint32_t max_merged_entries = 1'000'000;
+};
+
+struct Document {
+  std::unique_ptr<SourceText> source;
+  std::unique_ptr<Arena> arena = std::make_unique<Arena>();
+  const Node* root = nullptr;
+  std::vector<LoadIssue> issues;
+  // The file could not be read as YAML/JSON at all (T001/T008 that stopped the parser).
+  bool unparsable = false;
+  // Set when the file holds directives of a template preprocessor (Rain) that rewrites it before
+  // CloudFormation sees it: what it generates cannot be judged from the file.
+  std::string preprocessor;
+};
+
+}  // namespace vpclint

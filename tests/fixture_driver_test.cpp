@@ -1,0 +1,128 @@
+// The generic fixture driver: fixtures/<RULE>/{bad,good}_*.{yaml,json} state their own
+// expectations and every rule is checked the same way.
+//   YAML: `# expect: T006` (or `T006:24` with a column, several comma-separated) on the line
+//         where the finding must land, or `# expect-next-line: T006` on the line above.
+//   JSON: top-level "Metadata": {"vpclint-fixture": {"expect": ["T006@12", "T006@14:9"]}}.
+// The set of (rule, line[, column]) findings of the fixture's rule and of every rule named in
+// an expectation must equal the expected set exactly; good_* files expect nothing.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "lint/rule.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using namespace vpclint;
+
+namespace {
+
+struct Expectation {
+  std::string rule;
+  uint32_t line;
+  uint32_t column;  // 0: any column
+  bool operator<(const Expectation& o) const {
+    return std::tie(rule, line, column) < std::tie(o.rule, o.line, o.column);
+  }
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void parse_list(const std::string& list, uint32_t line, std::vector<Expectation>& out) {
+  static const std::regex item(R"(([A-Z][0-9]{3})(?::([0-9]+))?)");
+  for (std::sregex_iterator it(list.begin(), list.end(), item), end; it != end; ++it)
+    out.push_back({(*it)[1], line, (*it)[2].matched ? static_cast<uint32_t>(std::stoul((*it)[2])) : 0});
+}
+
+std::vector<Expectation> expectations(const std::string& text, bool json) {
+  std::vector<Expectation> out;
+  if (json) {
+    static const std::regex item(R"re("([A-Z][0-9]{3})@([0-9]+)(?::([0-9]+))?")re");
+    for (std::sregex_iterator it(text.begin(), text.end(), item), end; it != end; ++it)
+      out.push_back({(*it)[1], static_cast<uint32_t>(std::stoul((*it)[2])),
+                     (*it)[3].matched ? static_cast<uint32_t>(std::stoul((*it)[3])) : 0});
+    return out;
+  }
+  static const std::regex same(R"(#\s*expect:\s*([A-Z0-9:, ]+))");
+  static const std::regex next(R"(#\s*expect-next-line:\s*([A-Z0-9:, ]+))");
+  std::istringstream in(text);
+  std::string line;
+  uint32_t n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::smatch m;
+    if (std::regex_search(line, m, next))
+      parse_list(m[1], n + 1, out);
+    else if (std::regex_search(line, m, same))
+      parse_list(m[1], n, out);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("fixtures") {
+  TEST_CASE("every fixture produces exactly the findings it annotates") {
+    fs::path root = fs::path(test::source_dir()) / "fixtures";
+    REQUIRE(fs::is_directory(root));
+    size_t checked = 0;
+    for (const auto& dir : fs::directory_iterator(root)) {
+      if (!dir.is_directory()) continue;
+      std::string rule = dir.path().filename().string();
+      if (!find_rule(rule)) continue;  // not a rule folder (e.g. shared inputs)
+      for (const auto& file : fs::directory_iterator(dir.path())) {
+        std::string name = file.path().filename().string();
+        bool good = name.starts_with("good_");
+        if (!good && !name.starts_with("bad_")) continue;
+        std::string text = read(file.path());
+        bool json = file.path().extension() == ".json";
+        std::vector<Expectation> expected = expectations(text, json);
+        std::set<std::string> rules{rule};
+        for (const auto& e : expected) rules.insert(e.rule);
+        FileResult r = lint_text(file.path().string(), text, LintOptions{});
+        std::vector<Expectation> actual;
+        for (const auto& f : r.findings)
+          if (rules.count(f.rule)) actual.push_back({f.rule, f.pos.line, f.pos.column});
+
+        CAPTURE(file.path().string());
+        if (good) {
+          std::vector<Expectation> own;
+          for (const auto& a : actual)
+            if (a.rule == rule) own.push_back(a);
+          CHECK_MESSAGE(own.empty(), "a good_ fixture must not trigger " << rule << " (first at line "
+                                                                       << (own.empty() ? 0 : own[0].line) << ")");
+        } else {
+          CHECK_MESSAGE(!expected.empty(), "a bad_ fixture must state what it expects");
+        }
+        // Match expectations; a column of 0 accepts any column on that line.
+        std::multiset<Expectation> unmatched(actual.begin(), actual.end());
+        std::vector<Expectation> missing;
+        for (const auto& e : expected) {
+          auto it = std::find_if(unmatched.begin(), unmatched.end(), [&](const Expectation& a) {
+            return a.rule == e.rule && a.line == e.line && (e.column == 0 || a.column == e.column);
+          });
+          if (it == unmatched.end())
+            missing.push_back(e);
+          else
+            unmatched.erase(it);
+        }
+        for (const auto& m : missing)
+          FAIL_CHECK("expected " << m.rule << " at line " << m.line << (m.column ? ":" + std::to_string(m.column) : "")
+                                 << " but it did not fire there");
+        for (const auto& u : unmatched)
+          FAIL_CHECK("unexpected " << u.rule << " at " << u.line << ":" << u.column);
+        ++checked;
+      }
+    }
+    CHECK(checked >= 18);
+  }
+}
