@@ -155,10 +155,38 @@ TEST_SUITE("cli") {
     CHECK(j["findings"][1]["file"] == (d.path / "app/template.yaml").string());
   }
 
+  TEST_CASE("the bundled example shows N101 with its evidence chain; the fixed example is clean") {
+    auto r = run(cd_and_run("--format json examples/order-cancel/template.yaml"));
+    CHECK(r.exit_code == 1);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["findings"].size() == 1);
+    auto& f = j["findings"][0];
+    CHECK(f["rule"] == "N101");
+    CHECK(f["resource"] == "OrderCancel");
+    CHECK(f["line"] == 93);
+    CHECK(f["column"] == 7);
+    CHECK(f["path"] == "Resources/OrderCancel/Properties/VpcConfig");
+    std::string message = f["message"];
+    CHECK(message.find("PrivateSubnetA, PrivateSubnetB") != std::string::npos);
+    CHECK(message.find("PrivateRouteTable") != std::string::npos);
+    CHECK(message.find("lambda:InvokeFunction on RefundWorker, RestockWorker") != std::string::npos);
+    CHECK(message.find("30 s timeout") != std::string::npos);
+    std::vector<int> note_lines;
+    for (auto& n : f["notes"]) note_lines.push_back(n["line"]);
+    CHECK(note_lines == std::vector<int>{94, 42, 37, 94, 48, 102, 104, 99});
+    std::string fix = f["fix"];
+    CHECK(fix.find("interface endpoint") != std::string::npos);
+    CHECK(fix.find("NAT gateway") != std::string::npos);
+    auto fixed = run(cd_and_run("--no-color examples/order-cancel/template-fixed.yaml"));
+    CHECK(fixed.exit_code == 0);
+    CHECK(fixed.out == "No findings in 1 file\n");
+  }
+
   TEST_CASE("--list-rules, --explain and --version") {
     auto l = run(kBin + " --list-rules");
     CHECK(l.exit_code == 0);
-    for (const char* id : {"T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008", "T009"})
+    for (const char* id : {"T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008", "T009", "N101", "N102",
+                           "N103", "N104", "N105", "N106", "V301", "V302", "V303", "V304", "V305", "V306"})
       CHECK(l.out.find(id) != std::string::npos);
     auto e = run(kBin + " --explain T006");
     CHECK(e.exit_code == 0);

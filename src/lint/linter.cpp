@@ -18,7 +18,8 @@ FileResult lint_document(Document doc) {
   Template model(doc);
   Resolver resolver(model);
   ReferenceGraph references(model);
-  LintContext ctx{doc, model, resolver, references};
+  Facts facts(model, resolver);
+  LintContext ctx{doc, model, resolver, references, facts};
   for (const auto& rule : all_rules()) {
     FindingSink sink(rule->meta(), model, result.findings);
     rule->check(ctx, sink);

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/facts.h"
 #include "lint/finding.h"
 #include "model/references.h"
 #include "model/resolver.h"
@@ -29,6 +30,7 @@ struct LintContext {
   const Template& model;
   const Resolver& resolver;
   const ReferenceGraph& references;
+  const Facts& facts;
 };
 
 class FindingSink {

@@ -16,15 +16,15 @@ Value make(ValueKind kind, const Node* node, const Guard& guard, std::string tex
 }
 }  // namespace
 
-std::vector<Value> Resolver::values(const Node* node) const {
+std::vector<Value> Resolver::values(const Node* node, const Guard& start) const {
   std::vector<Value> out;
-  if (node) collect(node, Guard{}, out, 0);
+  if (node) collect(node, start, out, 0);
   return out;
 }
 
-std::vector<ListAlternative> Resolver::list(const Node* node) const {
+std::vector<ListAlternative> Resolver::list(const Node* node, const Guard& start) const {
   std::vector<ListAlternative> out;
-  if (node) collect_list(node, Guard{}, out, 0);
+  if (node) collect_list(node, start, out, 0);
   return out;
 }
 

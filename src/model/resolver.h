@@ -47,8 +47,9 @@ class Resolver {
   explicit Resolver(const Template& t) : t_(t) {}
 
   // All alternatives of a value; at most kMaxAlternatives (then one Unknown stands for the rest).
-  std::vector<Value> values(const Node* node) const;
-  std::vector<ListAlternative> list(const Node* node) const;
+  std::vector<Value> values(const Node* node, const Guard& start = {}) const;
+  // A list property; `start` holds the conditions already assumed (an enclosing !If branch).
+  std::vector<ListAlternative> list(const Node* node, const Guard& start = {}) const;
 
   static constexpr size_t kMaxAlternatives = 64;
 

@@ -54,7 +54,9 @@ void write_text(std::ostream& out, const RunResult& run, const TextOptions& opti
     out << st("\033[1m") << f->file << ':' << f->pos.line << ':' << f->pos.column << ": " << st("\033[0m")
         << st(severity_color(f->severity)) << severity_name(f->severity) << '[' << f->rule << ']'
         << st("\033[0m") << ' ';
-    if (!f->resource.empty()) out << st("\033[1m") << f->resource << st("\033[0m") << ": ";
+    // Messages usually open with the resource's name already; do not say it twice.
+    if (!f->resource.empty() && !f->message.starts_with(f->resource + " "))
+      out << st("\033[1m") << f->resource << st("\033[0m") << ": ";
     out << f->message << '\n';
     std::string_view line = source ? source->line_text(f->pos.line) : std::string_view();
     if (!line.empty()) {

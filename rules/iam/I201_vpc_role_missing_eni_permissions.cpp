@@ -1,0 +1,101 @@
+// I201 vpc-role-missing-eni-permissions: a VPC-attached function whose execution role does not
+// allow the EC2 network-interface actions Lambda needs to attach it.
+#include <algorithm>
+
+#include "analysis/iam_eni.h"
+#include "lint/rule.h"
+
+namespace vpclint {
+namespace {
+
+// "does not allow A, B and denies C (policy P, line 12)".
+std::string what_is_missing(const RoleFacts& role, const std::vector<MissingAction>& missing) {
+  std::vector<MissingAction> not_allowed, by_boundary;
+  std::vector<std::pair<const PolicyStatement*, std::vector<MissingAction>>> denied;
+  for (const MissingAction& m : missing) {
+    if (m.evaluation.decision == Decision::NotAllowed) {
+      not_allowed.push_back(m);
+    } else if (m.evaluation.by_boundary) {
+      by_boundary.push_back(m);
+    } else {
+      auto it =
+          std::find_if(denied.begin(), denied.end(), [&](const auto& d) { return d.first == m.evaluation.evidence; });
+      if (it == denied.end()) it = denied.insert(denied.end(), {m.evaluation.evidence, {}});
+      it->second.push_back(m);
+    }
+  }
+  std::vector<std::string> clauses;
+  if (!not_allowed.empty()) clauses.push_back("does not allow " + action_list(not_allowed));
+  for (const auto& [deny, actions] : denied) {
+    std::string c = "denies " + action_list(actions);
+    if (deny && deny->node) c += " (" + deny->origin + ", line " + std::to_string(deny->node->pos.line) + ")";
+    clauses.push_back(std::move(c));
+  }
+  if (!by_boundary.empty()) {
+    std::string c = "is limited by a permissions boundary";
+    if (role.boundary_property) c += " (line " + std::to_string(role.boundary_property->pos.line) + ")";
+    clauses.push_back(c + " that does not allow " + action_list(by_boundary));
+  }
+  std::string out;
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    if (i) out += i + 1 == clauses.size() ? " and " : ", ";
+    out += clauses[i];
+  }
+  return out;
+}
+
+class VpcRoleMissingEniPermissions : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{
+        "I201",
+        "vpc-role-missing-eni-permissions",
+        "iam",
+        Severity::Error,
+        "A VPC-attached function whose execution role does not allow creating, describing and deleting network "
+        "interfaces",
+        "Add arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole to the role's "
+        "ManagedPolicyArns, or allow ec2:CreateNetworkInterface, ec2:DescribeNetworkInterfaces and "
+        "ec2:DeleteNetworkInterface on Resource \"*\" (and lift any Deny or boundary that removes them)"};
+    return m;
+  }
+
+  void check(const LintContext& ctx, FindingSink& sink) const override {
+    for (const FunctionVpc& fn : ctx.facts.functions.functions()) {
+      EniNeed need = eni_need(fn);
+      if (!need.needed) continue;
+      const RoleFacts* role = ctx.facts.iam.role_of(fn.function->logical_id);
+      if (!role || !role->known()) continue;
+      EniGap gap = eni_gap(need, *role, kEniRequiredActions);
+      const std::vector<MissingAction>& missing = gap.missing;
+      if (missing.empty()) continue;
+
+      const Resource& f = *fn.function;
+      std::string message = std::string(f.logical_id) + " is attached to a VPC" +
+                            (gap.when.empty() ? "" : " " + gap.when) + " but " + role_phrase(*role) + " " +
+                            what_is_missing(*role, missing) +
+                            "; the deployment fails: Lambda cannot create the function's network interfaces";
+      const Node* vpc_key = property_key(f, "VpcConfig");
+      const Node* at = role->source == RoleFacts::Source::Template ? property_key(f, "Role") : vpc_key;
+      Finding& finding = sink.report(at ? at : f.key, std::move(message), f.logical_id);
+      if (role->role)
+        finding.notes.push_back(
+            {"role " + std::string(role->role->logical_id) + " is defined here", role->role->key->pos});
+      if (at != vpc_key && vpc_key) finding.notes.push_back({"attached to a VPC here", vpc_key->pos});
+      for (const MissingAction& m : missing) {
+        const PolicyStatement* deny = m.evaluation.evidence;
+        if (m.evaluation.decision == Decision::Denied && deny && deny->node)
+          finding.notes.push_back({std::string(deny->origin) + " denies " + std::string(m.action), deny->node->pos});
+      }
+      bool boundary =
+          std::any_of(missing.begin(), missing.end(), [](const MissingAction& m) { return m.evaluation.by_boundary; });
+      if (boundary && role->boundary_property)
+        finding.notes.push_back(
+            {"the permissions boundary does not allow these actions", role->boundary_property->pos});
+    }
+  }
+};
+
+}  // namespace
+VPCLINT_REGISTER_RULE(VpcRoleMissingEniPermissions);
+}  // namespace vpclint

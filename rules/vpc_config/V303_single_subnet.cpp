@@ -1,0 +1,28 @@
+// V303 single-subnet: A VPC-attached function with exactly one subnet: one Availability Zone
+#include "lint/vpc_config_findings.h"
+
+namespace vpclint {
+namespace {
+
+class SingleSubnet : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"V303", "single-subnet", "vpc-config", Severity::Warning,
+                            "A VPC-attached function with exactly one subnet: one Availability Zone",
+                            "List two or more subnets in different Availability Zones"};
+    return m;
+  }
+  void check(const LintContext& ctx, FindingSink& sink) const override {
+    report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at) -> std::string {
+      if (v.subnets.unknown || v.subnets.items.size() != 1) return {};
+      at = v.subnets.node;
+      return std::string(fn.function->logical_id) +
+             " runs in a single subnet, so in a single Availability Zone: an outage of that zone stops the function "
+             "(Lambda recommends subnets in two or more zones)";
+    });
+  }
+};
+
+}  // namespace
+VPCLINT_REGISTER_RULE(SingleSubnet);
+}  // namespace vpclint

@@ -1,0 +1,41 @@
+// V304 subnets-in-one-zone: Several subnets, all known to be in the same Availability Zone
+#include "lint/vpc_config_findings.h"
+
+namespace vpclint {
+namespace {
+
+class SubnetsInOneZone : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"V304", "subnets-in-one-zone", "vpc-config", Severity::Warning,
+                            "Several subnets, all known to be in the same Availability Zone",
+                            "Use subnets in two or more Availability Zones"};
+    return m;
+  }
+  void check(const LintContext& ctx, FindingSink& sink) const override {
+    const NetworkModel& net = ctx.facts.network;
+    report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at) -> std::string {
+      if (v.subnets.unknown || v.subnets.items.size() < 2) return {};
+      std::string zone;
+      std::vector<std::string> names;
+      for (const auto& item : v.subnets.items) {
+        if (item.size() != 1) return {};
+        const NetSubnet* s = net.subnet(net_key(item[0]));
+        if (!s || s->az.empty() || s->az == "az#") return {};  // a zone the template does not fix
+        if (!zone.empty() && s->az != zone) return {};
+        zone = s->az;
+        names.push_back(std::string(s->resource->logical_id));
+      }
+      at = v.subnets.node;
+      std::string shown = zone.starts_with("az#") ? "the same zone (!Select [" + zone.substr(3) + ", !GetAZs])" : zone;
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+      return std::string(fn.function->logical_id) + " runs in subnets " + list + ", all in " + shown +
+             ": an outage of that zone stops the function";
+    });
+  }
+};
+
+}  // namespace
+VPCLINT_REGISTER_RULE(SubnetsInOneZone);
+}  // namespace vpclint

@@ -1,0 +1,344 @@
+#include "analysis/egress.h"
+
+#include <algorithm>
+
+namespace vpclint {
+
+namespace {
+
+Position pos_of(const Resource* r) { return r && r->key ? r->key->pos : Position{}; }
+std::string name_of(const Resource* r) { return r ? std::string(r->logical_id) : std::string(); }
+
+class PathFinder {
+ public:
+  PathFinder(const Template& t, const NetworkModel& net, const VpcAttachment& v) : t_(t), net_(net), v_(v) {
+    for (const auto& item : v.security_groups.items)
+      for (const Value& val : item)
+        if (val.kind != ValueKind::NoValue) groups_.push_back(net_key(val));
+    groups_unknown_ = v.security_groups.unknown;
+  }
+
+  ServicePath path(const ServiceCall& call) const {
+    ServicePath p;
+    p.call = &call;
+    p.vpc = vpc_key();
+    std::vector<std::pair<std::string, const Node*>> subnets;
+    for (const auto& item : v_.subnets.items)
+      for (const Value& val : item)
+        if (val.kind != ValueKind::NoValue) subnets.emplace_back(net_key(val), val.node);
+    if (v_.subnets.unknown) p.unknown_subnets.push_back(describe_unknown(v_.subnets.whole));
+    for (const auto& [key, node] : subnets) {
+      SubnetPath sp = subnet_path(key, node, call.service);
+      if (sp.verdict == Verdict::Unknown && !net_.subnet(key)) p.unknown_subnets.push_back(key_label(key));
+      p.subnets.push_back(std::move(sp));
+    }
+    aggregate(p);
+    return p;
+  }
+
+ private:
+  static std::string describe_unknown(const Value& v) {
+    switch (v.kind) {
+      case ValueKind::Parameter: return "parameter " + std::string(v.name);
+      case ValueKind::Import: return "import " + v.text;
+      case ValueKind::DynamicRef: return v.text;
+      default: return "(a value outside the template)";
+    }
+  }
+
+  // The function's VPC: from its template subnets, else tied through its security groups.
+  std::string vpc_key() const {
+    for (const auto& item : v_.subnets.items)
+      for (const Value& val : item)
+        if (const NetSubnet* s = net_.subnet(net_key(val)); s && !s->vpc.empty()) return s->vpc;
+    for (const auto& g : groups_)
+      if (const NetSecurityGroup* sg = net_.security_group(g); sg && !sg->vpc.empty()) return sg->vpc;
+    return {};
+  }
+
+  // Whether the function's own security groups let TCP 443 out towards a destination.
+  bool function_egress_allows(const std::optional<Cidr>& dest, const std::vector<std::string>& dest_groups,
+                              bool prefix_list_ok) const {
+    if (groups_unknown_ || groups_.empty()) return true;
+    for (const auto& g : groups_) {
+      const NetSecurityGroup* sg = net_.security_group(g);
+      if (!sg || !sg->explicit_egress) return true;  // external group, or the default allow-all
+      for (const SgRule& rule : sg->egress) {
+        if (rule.unknown) return true;
+        if (!rule.allows_tcp_port(443)) continue;
+        if (rule.cidr && (!dest || rule.cidr->contains(*dest))) return true;
+        if (rule.ipv6_or_prefix_list && prefix_list_ok) return true;
+        if (!rule.peer_group.empty() &&
+            std::find(dest_groups.begin(), dest_groups.end(), rule.peer_group) != dest_groups.end())
+          return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether an interface endpoint's groups admit TCP 443 from the function.
+  bool endpoint_admits(const NetEndpoint& e, const std::vector<std::optional<Cidr>>& subnet_cidrs) const {
+    if (e.security_groups_unknown || groups_unknown_) return true;
+    std::vector<std::string> egroups = e.security_groups;
+    if (egroups.empty()) {
+      // No groups: the VPC's default group, which admits only its own members.
+      std::string def = e.vpc + ".DefaultSecurityGroup";
+      return std::find(groups_.begin(), groups_.end(), def) != groups_.end();
+    }
+    for (const auto& g : egroups) {
+      const NetSecurityGroup* sg = net_.security_group(g);
+      if (!sg) return true;
+      for (const SgRule& rule : sg->ingress) {
+        if (rule.unknown) return true;
+        if (!rule.allows_tcp_port(443)) continue;
+        if (!rule.peer_group.empty() && std::find(groups_.begin(), groups_.end(), rule.peer_group) != groups_.end())
+          return true;
+        if (rule.cidr) {
+          bool covers_all = !subnet_cidrs.empty();
+          for (const auto& c : subnet_cidrs) covers_all &= c && rule.cidr->contains(*c);
+          if (covers_all || rule.cidr->is_default()) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  const NetRoute* default_route(const NetRouteTable* rt) const {
+    if (!rt) return nullptr;
+    for (const NetRoute* r : rt->routes)
+      if (r->is_default()) return r;
+    return nullptr;
+  }
+
+  // Does a NAT (gateway or instance) placed in `subnet_key` reach the internet?
+  Verdict nat_reaches_internet(const std::string& subnet_key, std::vector<Note>& chain, const std::string& what) const {
+    const NetSubnet* s = net_.subnet(subnet_key);
+    if (!s) return Verdict::Unknown;
+    const NetRouteTable* rt = s->route_table.empty() ? nullptr : net_.route_table(s->route_table);
+    if (!s->route_table.empty() && !rt) return Verdict::Unknown;
+    const NetRoute* d = default_route(rt);
+    if (d && d->target == RouteTarget::InternetGateway) {
+      if (key_resource(d->target_key).empty() || net_.igw_attached(d->target_key, s->vpc)) return Verdict::Yes;
+      chain.push_back({what + " sits in " + name_of(s->resource) + ", whose internet gateway " +
+                           key_label(d->target_key) + " is not attached to its VPC",
+                       pos_of(d->resource)});
+      return Verdict::No;
+    }
+    if (d && d->target != RouteTarget::Unknown && d->target != RouteTarget::InternetGateway) return Verdict::OutsideTemplate;
+    chain.push_back({what + " sits in " + name_of(s->resource) + ", which has no route to an internet gateway",
+                     pos_of(s->resource)});
+    return Verdict::No;
+  }
+
+  SubnetPath subnet_path(const std::string& key, const Node* ref, const ServiceEndpoint& svc) const {
+    SubnetPath sp;
+    sp.subnet = key;
+    const NetSubnet* s = net_.subnet(key);
+    if (!s) return sp;  // outside the template
+    sp.chain.push_back({std::string(v_.via_capacity_provider ? "its capacity provider uses subnet " : "attached to subnet ") +
+                            name_of(s->resource),
+                        ref ? ref->pos : pos_of(s->resource)});
+    sp.route_table = s->route_table;
+    const NetRouteTable* rt = nullptr;
+    if (!s->route_table.empty()) {
+      rt = net_.route_table(s->route_table);
+      if (!rt) return sp;  // a route table outside the template
+      sp.chain.push_back({name_of(s->resource) + " uses route table " + name_of(rt->resource),
+                          s->association ? s->association->pos : pos_of(rt->resource)});
+    } else if (!net_.vpc(s->vpc)) {
+      return sp;  // the main route table of a VPC outside the template
+    } else {
+      sp.chain.push_back({name_of(s->resource) + " has no route table association, so it uses the main route table of " +
+                              key_label(s->vpc) + ", which holds only the local route",
+                          pos_of(s->resource)});
+    }
+    const NetVpc* vpc = net_.vpc(s->vpc);
+    bool vpc_dns = !vpc || (vpc->dns_support && vpc->dns_hostnames);
+
+    // Gateway endpoints (S3, DynamoDB) apply to the route tables they list.
+    if (svc.gateway_capable && !s->route_table.empty()) {
+      for (const NetEndpoint* e : net_.endpoints_in(s->vpc)) {
+        if (e->type != EndpointType::Gateway || e->service != svc.endpoint) continue;
+        if (std::find(e->route_tables.begin(), e->route_tables.end(), s->route_table) == e->route_tables.end()) continue;
+        sp.chain.push_back({"gateway endpoint " + name_of(e->resource) + " serves " + svc.name + " for " +
+                                name_of(rt->resource),
+                            pos_of(e->resource)});
+        if (function_egress_allows(std::nullopt, {}, true)) {
+          sp.verdict = Verdict::Yes;
+          return sp;
+        }
+        sp.verdict = Verdict::No;
+        sp.blocker = Blocker::FunctionEgressBlocks;
+        return sp;
+      }
+    }
+
+    // Interface endpoints apply VPC-wide (with private DNS).
+    Blocker endpoint_blocker = Blocker::None;
+    std::vector<Note> endpoint_chain;
+    for (const NetEndpoint* e : net_.endpoints_in(s->vpc)) {
+      if (e->type != EndpointType::Interface || e->service != svc.endpoint) continue;
+      if (!e->private_dns || !vpc_dns) {
+        endpoint_blocker = Blocker::EndpointDnsOff;
+        endpoint_chain.push_back({!e->private_dns ? "interface endpoint " + name_of(e->resource) +
+                                                        " has PrivateDnsEnabled off (CloudFormation's default), so the "
+                                                        "SDK still resolves the public name of " + svc.name
+                                                  : "interface endpoint " + name_of(e->resource) + " needs DNS support and "
+                                                        "DNS hostnames on " + key_label(s->vpc),
+                                  pos_of(e->resource)});
+        continue;
+      }
+      if (!endpoint_admits(*e, {s->cidr})) {
+        if (endpoint_blocker == Blocker::None) endpoint_blocker = Blocker::EndpointSgBlocks;
+        endpoint_chain.push_back({"interface endpoint " + name_of(e->resource) + (e->security_groups.empty()
+                                      ? " has no security group, so it gets the VPC's default group, which admits only its own members"
+                                      : " has security groups that do not admit TCP 443 from the function"),
+                                  pos_of(e->resource)});
+        continue;
+      }
+      std::vector<std::string> dest = e->security_groups;
+      const NetVpc* ev = net_.vpc(e->vpc);
+      if (!function_egress_allows(ev ? ev->cidr : std::nullopt, dest, false)) {
+        endpoint_blocker = Blocker::FunctionEgressBlocks;
+        endpoint_chain.push_back({"the function's security groups allow no TCP 443 to interface endpoint " +
+                                      name_of(e->resource),
+                                  pos_of(e->resource)});
+        continue;
+      }
+      sp.chain.push_back({"interface endpoint " + name_of(e->resource) + " serves " + svc.name + " with private DNS",
+                          pos_of(e->resource)});
+      sp.verdict = Verdict::Yes;
+      return sp;
+    }
+
+    // The default route.
+    const NetRoute* d = default_route(rt);
+    Verdict nat = Verdict::No;
+    Blocker nat_blocker = Blocker::NoRoute;
+    std::string table_name = rt ? name_of(rt->resource) : "the main route table";
+    if (!d) {
+      sp.chain.push_back({table_name + " has no route to 0.0.0.0/0", rt ? pos_of(rt->resource) : pos_of(s->resource)});
+    } else {
+      switch (d->target) {
+        case RouteTarget::InternetGateway:
+          nat_blocker = Blocker::PublicOnly;
+          sp.chain.push_back({table_name + " sends 0.0.0.0/0 to internet gateway " + key_label(d->target_key) +
+                                  ", but Lambda's network interfaces never get a public IP",
+                              pos_of(d->resource)});
+          break;
+        case RouteTarget::NatGateway: {
+          const NetNat* n = net_.nat(d->target_key);
+          if (!n) {
+            nat = Verdict::Unknown;  // a NAT gateway outside the template
+            break;
+          }
+          if (n->is_private) {
+            sp.chain.push_back({"NAT gateway " + name_of(n->resource) +
+                                    " has ConnectivityType private: it never reaches the internet",
+                                pos_of(n->resource)});
+            break;
+          }
+          nat = nat_reaches_internet(n->subnet, sp.chain, "NAT gateway " + name_of(n->resource));
+          if (nat == Verdict::Yes)
+            sp.chain.push_back({table_name + " sends 0.0.0.0/0 to NAT gateway " + name_of(n->resource), pos_of(d->resource)});
+          break;
+        }
+        case RouteTarget::Instance: {
+          const Resource* inst = net_.instance(d->target_key);
+          if (!inst) {
+            nat = Verdict::Unknown;
+            break;
+          }
+          std::string subnet = net_.key_of(inst->property("SubnetId"));
+          if (subnet.empty())
+            if (const Node* nis = inst->property("NetworkInterfaces"); nis && nis->is_seq() && nis->size)
+              subnet = net_.key_of(nis->items()[0]->get("SubnetId"));
+          nat = nat_reaches_internet(subnet, sp.chain, "NAT instance " + name_of(inst));
+          if (nat == Verdict::Yes)
+            sp.chain.push_back({table_name + " sends 0.0.0.0/0 to NAT instance " + name_of(inst), pos_of(d->resource)});
+          break;
+        }
+        default:
+          nat = Verdict::OutsideTemplate;
+          sp.chain.push_back({table_name + " sends 0.0.0.0/0 to " + std::string(route_target_name(d->target)) + " " +
+                                  key_label(d->target_key) + ", outside the template",
+                              pos_of(d->resource)});
+          break;
+      }
+    }
+    if (nat == Verdict::Yes && !function_egress_allows(Cidr::parse("0.0.0.0/0"), {}, false)) {
+      nat = Verdict::No;
+      nat_blocker = Blocker::FunctionEgressBlocks;
+      sp.chain.push_back({"the function's security groups allow no TCP 443 to 0.0.0.0/0", v_.vpc_config ? v_.vpc_config->pos : Position{}});
+    }
+    if (nat != Verdict::No) {
+      sp.verdict = nat;
+      return sp;
+    }
+    sp.verdict = Verdict::No;
+    // The broken endpoint was the only candidate path: it is the cause to fix.
+    sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : nat_blocker;
+    sp.chain.insert(sp.chain.end(), endpoint_chain.begin(), endpoint_chain.end());
+    return sp;
+  }
+
+  void aggregate(ServicePath& p) const {
+    bool any_yes = false, any_outside = false;
+    std::vector<Blocker> blockers;
+    for (const auto& s : p.subnets) {
+      any_yes |= s.verdict == Verdict::Yes;
+      any_outside |= s.verdict == Verdict::OutsideTemplate;
+      if (s.verdict == Verdict::No) blockers.push_back(s.blocker);
+    }
+    if (!blockers.empty()) {
+      p.verdict = Verdict::No;
+      bool same = std::all_of(blockers.begin(), blockers.end(), [&](Blocker b) { return b == blockers[0]; });
+      p.blocker = same ? blockers[0] : Blocker::NoRoute;
+      return;
+    }
+    if (any_yes) {
+      p.verdict = Verdict::Yes;
+      return;
+    }
+    if (any_outside) {
+      p.verdict = Verdict::OutsideTemplate;
+      return;
+    }
+    p.verdict = Verdict::Unknown;
+    // Subnets outside the template: does the file give their VPC any way out?
+    const ServiceEndpoint& svc = p.call->service;
+    if (p.vpc.empty()) {
+      p.way_out_in_template = net_.has_nat_or_endpoint();
+    } else {
+      for (const NetEndpoint* e : net_.endpoints_in(p.vpc)) p.way_out_in_template |= e->service == svc.endpoint;
+      p.way_out_in_template |= net_.has_nat_or_endpoint() && !net_.vpc(p.vpc);
+    }
+  }
+
+  const Template& t_;
+  const NetworkModel& net_;
+  const VpcAttachment& v_;
+  std::vector<std::string> groups_;
+  bool groups_unknown_ = false;
+};
+
+}  // namespace
+
+EgressFacts::EgressFacts(const Template& t, const Resolver&, const FunctionVpcFacts& functions,
+                         const NetworkModel& net, const ServiceCallFacts& calls) {
+  for (const FunctionVpc& fv : functions.functions()) {
+    const FunctionCalls* fc = calls.of(fv.function->logical_id);
+    if (!fc || fc->calls.empty()) continue;
+    for (const VpcAttachment& v : fv.variants) {
+      if (!v.attached()) continue;
+      PathFinder finder(t, net, v);
+      FunctionEgress fe;
+      fe.function = &fv;
+      fe.variant = &v;
+      for (const ServiceCall& call : fc->calls) fe.services.push_back(finder.path(call));
+      egress_.push_back(std::move(fe));
+    }
+  }
+}
+
+}  // namespace vpclint

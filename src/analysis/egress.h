@@ -1,0 +1,67 @@
+// For every VPC-attached function and every AWS service its code calls: is there a network path
+// out of its subnets (a working NAT, or an endpoint for that service), and if not, what blocks it.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "analysis/function_vpc.h"
+#include "analysis/network_model.h"
+#include "analysis/service_calls.h"
+
+namespace vpclint {
+
+enum class Blocker : uint8_t {
+  None,
+  NoRoute,              // no default route, no usable endpoint                  (N101/N102)
+  PublicOnly,           // the default route goes to an internet gateway         (N103)
+  EndpointDnsOff,       // only an interface endpoint whose private DNS is off   (N104)
+  EndpointSgBlocks,     // only an endpoint whose security groups refuse 443     (N105)
+  FunctionEgressBlocks, // the function's own egress rules refuse 443            (N106)
+};
+
+enum class Verdict : uint8_t {
+  Yes,              // a path exists (the chain proves it)
+  No,               // the network is known and nothing leads out
+  Unknown,          // subnets or targets outside the template: nothing in the file gives a way out
+  OutsideTemplate,  // a default route leads to something the template does not show (TGW, VPN...)
+};
+
+struct SubnetPath {
+  std::string subnet;  // key
+  Verdict verdict = Verdict::Unknown;
+  Blocker blocker = Blocker::None;
+  std::string route_table;  // key, empty for the main route table
+  std::vector<Note> chain;
+};
+
+struct ServicePath {
+  const ServiceCall* call = nullptr;
+  Verdict verdict = Verdict::Unknown;
+  Blocker blocker = Blocker::None;
+  std::string vpc;  // key, when known
+  std::vector<SubnetPath> subnets;
+  std::vector<std::string> unknown_subnets;  // labels of subnets outside the template
+  std::vector<Note> chain;                   // evidence shared by all subnets (endpoint, VPC)
+  // Subnets unknown, but the template defines something that may give their VPC a way out
+  // (an endpoint for the service in that VPC, a NAT gateway): then say nothing.
+  bool way_out_in_template = false;
+};
+
+struct FunctionEgress {
+  const FunctionVpc* function = nullptr;
+  const VpcAttachment* variant = nullptr;
+  std::vector<ServicePath> services;
+};
+
+class EgressFacts {
+ public:
+  EgressFacts(const Template& t, const Resolver& r, const FunctionVpcFacts& functions, const NetworkModel& net,
+              const ServiceCallFacts& calls);
+  // One entry per attached variant of each function that calls at least one service.
+  const std::vector<FunctionEgress>& all() const { return egress_; }
+
+ private:
+  std::vector<FunctionEgress> egress_;
+};
+
+}  // namespace vpclint

@@ -1,0 +1,189 @@
+#include "analysis/service_calls.h"
+
+#include <unordered_set>
+
+#include "analysis/network_model.h"
+
+namespace vpclint {
+
+namespace {
+
+// What the Lambda service talks to for the function: broker event sources it connects, the
+// destinations and dead-letter targets it delivers to, the key of the function's environment.
+struct ServiceSide {
+  std::unordered_set<std::string> deliveries, env_key;
+  bool has_broker_source = false;  // MSK, self-managed Kafka, MQ, DocumentDB
+};
+
+// A template resource is the same target whichever attribute names it (Arn, QueueName, Ref).
+std::string identity(const Value& v) {
+  return v.kind == ValueKind::ResourceRef ? "resource:" + std::string(v.name) : net_key(v);
+}
+
+void add_values(const Resolver& r, const Node* n, std::unordered_set<std::string>& out) {
+  if (!n) return;
+  for (const Value& v : r.values(n)) {
+    std::string k = identity(v);
+    if (!k.empty()) out.insert(k);
+  }
+}
+
+ServiceSide service_side(const Template& t, const Resolver& r, const Resource& fn,
+                         const std::unordered_map<std::string_view, std::vector<const Resource*>>& attached) {
+  ServiceSide s;
+  if (const Node* events = fn.property("Events")) {
+    for (const auto& e : events->entries()) {
+      const Node* type = e.value->get("Type");
+      std::string_view ty = type ? type->text() : std::string_view();
+      s.has_broker_source |= ty == "MSK" || ty == "SelfManagedKafka" || ty == "MQ" || ty == "DocumentDB";
+    }
+  }
+  if (const Node* dlq = fn.property("DeadLetterQueue")) add_values(r, dlq->get("TargetArn"), s.deliveries);
+  if (const Node* dlc = fn.property("DeadLetterConfig")) add_values(r, dlc->get("TargetArn"), s.deliveries);
+  auto destinations = [&](const Node* cfg) {
+    if (!cfg) return;
+    const Node* d = cfg->get("DestinationConfig");
+    if (!d) return;
+    for (const char* k : {"OnSuccess", "OnFailure"})
+      if (const Node* x = d->get(k)) add_values(r, x->get("Destination"), s.deliveries);
+  };
+  destinations(fn.property("EventInvokeConfig"));
+  add_values(r, fn.property("KmsKeyArn"), s.env_key);
+  auto it = attached.find(fn.logical_id);
+  if (it != attached.end()) {
+    for (const Resource* other : it->second) {
+      if (other->kind == ResourceKind::LambdaEventSourceMapping) {
+        s.has_broker_source |= other->property("SourceAccessConfigurations") || other->property("Topics") ||
+                               other->property("Queues") || other->property("SelfManagedEventSource") ||
+                               other->property("DocumentDBEventSourceConfig");
+      } else {
+        destinations(other->properties);
+      }
+    }
+  }
+  (void)t;
+  return s;
+}
+
+bool all_in(const std::vector<Value>& resources, const std::unordered_set<std::string>& set) {
+  if (resources.empty()) return false;
+  for (const Value& v : resources)
+    if (!set.count(identity(v))) return false;
+  return true;
+}
+
+std::string target_text(const Value& v) {
+  if (v.kind == ValueKind::ResourceRef) return std::string(v.name);
+  if (v.kind == ValueKind::Literal || v.kind == ValueKind::Composite) return v.text;
+  if (v.kind == ValueKind::Parameter) return "parameter " + std::string(v.name);
+  return "(computed)";
+}
+
+// What an environment variable's resource reference says the code talks to.
+std::string_view service_of_resource(ResourceKind k, std::string_view type) {
+  switch (k) {
+    case ResourceKind::LambdaFunction:
+    case ResourceKind::ServerlessFunction: return "lambda";
+    case ResourceKind::ServerlessSimpleTable: return "dynamodb";
+    case ResourceKind::ServerlessStateMachine: return "states";
+    default: break;
+  }
+  if (type == "AWS::SQS::Queue") return "sqs";
+  if (type == "AWS::SNS::Topic") return "sns";
+  if (type == "AWS::DynamoDB::Table" || type == "AWS::DynamoDB::GlobalTable") return "dynamodb";
+  if (type == "AWS::SecretsManager::Secret") return "secretsmanager";
+  if (type == "AWS::S3::Bucket") return "s3";
+  if (type == "AWS::StepFunctions::StateMachine") return "states";
+  if (type == "AWS::Kinesis::Stream") return "kinesis-streams";
+  if (type == "AWS::Events::EventBus") return "events";
+  return {};
+}
+
+}  // namespace
+
+const ServiceCall* FunctionCalls::find(std::string_view endpoint) const {
+  for (const auto& c : calls)
+    if (c.service.endpoint == endpoint) return &c;
+  return nullptr;
+}
+
+ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const IamFacts& iam) {
+  // Event source mappings and EventInvokeConfigs name their function: index them once.
+  std::unordered_map<std::string_view, std::vector<const Resource*>> attached;
+  for (const Resource& res : t.resources()) {
+    if (res.kind != ResourceKind::LambdaEventSourceMapping && res.kind != ResourceKind::LambdaEventInvokeConfig) continue;
+    for (const Value& v : r.values(res.property("FunctionName")))
+      if (v.kind == ValueKind::ResourceRef) attached[v.name].push_back(&res);
+  }
+  for (const Resource& res : t.resources()) {
+    if (!is_function(res.kind)) continue;
+    FunctionCalls fc;
+    fc.function = &res;
+    const RoleFacts* role = iam.role_of(res.logical_id);
+    ServiceSide side = service_side(t, r, res, attached);
+    auto add = [&](const ServiceEndpoint& svc) -> ServiceCall& {
+      for (auto& c : fc.calls)
+        if (c.service.endpoint == svc.endpoint) return c;
+      fc.calls.push_back({svc, {}, {}, nullptr, true});
+      return fc.calls.back();
+    };
+    if (role) {
+      for (const PolicyStatement& st : role->statements) {
+        // Unresolved or abbreviated statements may hide a finding but must never make one.
+        if (st.effect != Effect::Allow || !st.not_actions.empty() || st.uncertain) continue;
+        for (const std::string& action : st.actions) {
+          if (action == "*") {
+            if (!fc.allow_all) fc.allow_all = &st;
+            continue;
+          }
+          ServiceEndpoint svc = service_of_action(action);
+          if (svc.endpoint.empty()) continue;
+          if (is_event_source_poll_action(action)) continue;
+          if (side.has_broker_source && is_broker_source_action(action)) continue;
+          if (is_delivery_action(action) && !side.deliveries.empty() && all_in(st.resources, side.deliveries))
+            continue;
+          if (svc.endpoint == "kms" && !side.env_key.empty() && all_in(st.resources, side.env_key)) continue;
+          ServiceCall& call = add(svc);
+          CallEvidence ev{action, &st, {}};
+          for (const Value& v : st.resources) ev.targets.push_back(target_text(v));
+          call.evidence.push_back(std::move(ev));
+          call.conditional &= st.has_condition || !st.guard.always();
+        }
+      }
+    }
+    // Environment variables that name a resource of a service: a better message, and evidence
+    // when the role allows everything.
+    if (const Node* env = res.property("Environment"); env && env->get("Variables")) {
+      for (const auto& e : env->get("Variables")->entries()) {
+        for (const Value& v : r.values(e.value)) {
+          if (v.kind != ValueKind::ResourceRef) continue;
+          const Resource* target = t.resource(v.name);
+          if (!target) continue;
+          std::string_view svc = service_of_resource(target->kind, target->type);
+          if (svc.empty()) continue;
+          ServiceCall* call = nullptr;
+          for (auto& c : fc.calls)
+            if (c.service.endpoint == svc) call = &c;
+          if (!call && fc.allow_all) {
+            ServiceEndpoint ep = service_of_action(std::string(svc == "kinesis-streams" ? "kinesis" : svc) + ":x");
+            call = &add(ep);
+            call->evidence.push_back({"*", fc.allow_all, {std::string(v.name)}});
+            call->conditional = fc.allow_all->has_condition || !fc.allow_all->guard.always();
+          }
+          if (!call) continue;
+          call->env_hints.push_back(std::string(e.key->text()) + " names " + std::string(v.name));
+          if (!call->env_node) call->env_node = e.key;
+        }
+      }
+    }
+    index_.emplace(res.logical_id, functions_.size());
+    functions_.push_back(std::move(fc));
+  }
+}
+
+const FunctionCalls* ServiceCallFacts::of(std::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &functions_[it->second];
+}
+
+}  // namespace vpclint

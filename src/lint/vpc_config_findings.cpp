@@ -1,0 +1,24 @@
+#include "lint/vpc_config_findings.h"
+
+namespace vpclint {
+
+void report_vpc_variants(const LintContext& ctx, FindingSink& sink, const VariantCheck& check) {
+  for (const FunctionVpc& fn : ctx.facts.functions.functions()) {
+    std::set<std::string> seen;
+    for (const VpcAttachment& v : fn.variants) {
+      if (!v.attached()) continue;
+      const Node* at = nullptr;
+      std::string message = check(fn, v, at);
+      if (message.empty()) continue;
+      std::string when = v.guard.describe();
+      if (!when.empty()) message = when + ", " + message;
+      if (!seen.insert(message).second) continue;
+      Finding& f = sink.report(at ? at : v.property_key(), message, fn.function->logical_id);
+      if (v.from_globals)
+        f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.function->logical_id),
+                           fn.function->key->pos});
+    }
+  }
+}
+
+}  // namespace vpclint
