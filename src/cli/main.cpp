@@ -2,9 +2,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "cli/discover.h"
 #include "lint/rule.h"
@@ -28,6 +30,22 @@ void list_rules(std::ostream& out) {
   }
 }
 
+// Lints files on `jobs` threads; results keep the input order, so output is the same for any -j.
+std::vector<vpclint::FileResult> lint_all(const std::vector<std::string>& files, const vpclint::LintOptions& options,
+                                          unsigned jobs) {
+  std::vector<vpclint::FileResult> results(files.size());
+  vpclint::all_rules();  // build the registry before the threads share it
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) results[i] = vpclint::lint_path(files[i], options);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::min<size_t>(jobs, files.size()); ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  return results;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,6 +56,7 @@ int main(int argc, char** argv) {
   std::string format = "text", output, fail_on = "warning", explain;
   bool show_rules = false, no_color = false, version = false;
   size_t max_file_size = vpclint::Limits{}.max_file_size;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("paths", paths, "Template files or directories ('-' reads standard input)");
   app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
   app.add_option("-o,--output", output, "Write the report to FILE instead of standard output");
@@ -47,6 +66,8 @@ int main(int argc, char** argv) {
   app.add_option("--explain", explain, "Print the documentation of RULE and exit");
   app.add_flag("--no-color", no_color, "Never color the text output (NO_COLOR is honoured too)");
   app.add_option("--max-file-size", max_file_size, "Largest file linted, in bytes (default 20 MB)");
+  app.add_option("-j,--jobs", jobs, "Files linted in parallel (default: all cores); the output does not depend on it")
+      ->check(CLI::Range(1u, 1024u));
   app.add_flag("--version", version, "Print the version and exit");
   try {
     app.parse(argc, argv);
@@ -82,11 +103,9 @@ int main(int argc, char** argv) {
   vpclint::Discovered found = vpclint::discover(paths);
   vpclint::RunResult run;
   run.errors = found.errors;
-  for (const auto& path : found.files) {
-    vpclint::FileResult r = vpclint::lint_path(path, options);
+  run.files = lint_all(found.files, options, jobs);
+  for (const auto& r : run.files)
     if (r.unreadable) run.errors.push_back(r.error);
-    run.files.push_back(std::move(r));
-  }
 
   std::ofstream file;
   if (!output.empty()) {

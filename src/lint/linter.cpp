@@ -25,7 +25,11 @@ FileResult lint_document(Document doc) {
     rule->check(ctx, sink);
   }
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
-  result.unparsable = doc.unparsable || !model.is_template();
+  // Any T001/T002 means the file is not a usable template (exit code 2), even when a first
+  // document could still be analysed.
+  bool syntax = false;
+  for (const auto& issue : doc.issues) syntax |= issue.kind == LoadIssueKind::Syntax;
+  result.unparsable = doc.unparsable || !model.is_template() || syntax;
   result.source = std::shared_ptr<const SourceText>(std::move(doc.source));
   return result;
 }

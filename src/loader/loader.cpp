@@ -338,6 +338,18 @@ Document load_document(std::string path, std::string bytes, const Limits& limits
     doc.unparsable = true;
     return doc;
   }
+  if (size_t bad = doc.source->invalid_utf8(); bad != std::string_view::npos) {
+    // CloudFormation accepts only UTF-8; a position beats a parser error further on.
+    doc.issues.push_back({LoadIssueKind::Syntax, doc.source->position_of(bad),
+                          "invalid UTF-8 (byte 0x" + [&] {
+                            static const char* hex = "0123456789ABCDEF";
+                            auto c = static_cast<unsigned char>(doc.source->text()[bad]);
+                            return std::string{hex[c >> 4], hex[c & 15]};
+                          }() + "); templates must be UTF-8 (or UTF-16/32 with a byte order mark)",
+                          nullptr, {}});
+    doc.unparsable = true;
+    return doc;
+  }
   ViewBuf buf(doc.source->text());
   std::istream in(&buf);
   AstBuilder builder(doc, limits);

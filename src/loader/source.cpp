@@ -62,6 +62,27 @@ bool utf32_to_utf8(std::string_view in, bool big_endian, std::string& out) {
 
 }  // namespace
 
+size_t first_invalid_utf8(std::string_view s) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0 || i + len > n) return i;
+    auto b1 = static_cast<unsigned char>(s[i + 1]);
+    // Overlong forms, surrogates and code points past U+10FFFF are invalid.
+    if ((c == 0xE0 && b1 < 0xA0) || (c == 0xED && b1 > 0x9F) || (c == 0xF0 && b1 < 0x90) || (c == 0xF4 && b1 > 0x8F))
+      return i;
+    for (size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 uint32_t count_code_points(std::string_view s) {
   uint32_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -84,6 +105,7 @@ SourceText::SourceText(std::string path, std::string raw) : path_(std::move(path
     text_ = std::move(raw);
   }
   if (!encoding_error_.empty()) text_.clear();
+  invalid_utf8_ = first_invalid_utf8(text_);
 
   line_starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {

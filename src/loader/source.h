@@ -25,6 +25,8 @@ class SourceText {
   std::string_view text() const { return text_; }
   // Set when the input was UTF-16/32 that could not be converted; the loader reports it.
   const std::string& encoding_error() const { return encoding_error_; }
+  // Byte offset of the first byte that is not valid UTF-8, or npos.
+  size_t invalid_utf8() const { return invalid_utf8_; }
 
   // Byte offset into text() -> line and code-point column. Amortised O(1) when offsets arrive in
   // increasing order, as parser events do; a 10 MB single line stays linear.
@@ -40,11 +42,14 @@ class SourceText {
   std::string encoding_error_;
   std::vector<size_t> line_starts_;
   bool ascii_ = true;
+  size_t invalid_utf8_ = std::string_view::npos;
   // Cursor for incremental column counting.
   mutable size_t cursor_offset_ = 0;
   mutable uint32_t cursor_line_ = 1;
   mutable uint32_t cursor_column_ = 1;
 };
+
+size_t first_invalid_utf8(std::string_view s);
 
 // Number of code points in a UTF-8 byte range (continuation bytes are not counted).
 uint32_t count_code_points(std::string_view s);

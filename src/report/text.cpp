@@ -21,6 +21,29 @@ const char* severity_color(Severity s) {
   return "";
 }
 
+// A window of at most ~160 characters around `column` of a long line, so a minified 10 MB
+// template does not flood the terminal; returns the column within the window.
+uint32_t clip_line(std::string_view& line, uint32_t column) {
+  constexpr uint32_t kWidth = 160;
+  if (count_code_points(line) <= kWidth) return column;
+  // Walk code points to byte offsets of the window [column - 80, column + 80).
+  uint32_t first = column > kWidth / 2 ? column - kWidth / 2 : 1;
+  size_t begin = line.size(), end = line.size();
+  uint32_t cp = 1;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (cp == first) begin = i;
+    if (cp == first + kWidth) {
+      end = i;
+      break;
+    }
+    ++cp;
+  }
+  if (begin > end) begin = end;
+  line = line.substr(begin, end - begin);
+  return column - first + 1;
+}
+
 // The prefix of `line` up to `column`, with every non-blank turned into a space, so the caret
 // lines up under tabs and wide characters alike.
 std::string caret_indent(std::string_view line, uint32_t column) {
@@ -59,11 +82,12 @@ void write_text(std::ostream& out, const RunResult& run, const TextOptions& opti
       out << st("\033[1m") << f->resource << st("\033[0m") << ": ";
     out << f->message << '\n';
     std::string_view line = source ? source->line_text(f->pos.line) : std::string_view();
+    uint32_t column = clip_line(line, f->pos.column);
     if (!line.empty()) {
       std::string number = std::to_string(f->pos.line);
       std::string gutter(number.size(), ' ');
       out << ' ' << number << " | " << line << '\n';
-      out << ' ' << gutter << " | " << caret_indent(line, f->pos.column) << st(severity_color(f->severity)) << '^'
+      out << ' ' << gutter << " | " << caret_indent(line, column) << st(severity_color(f->severity)) << '^'
           << st("\033[0m") << '\n';
     }
     for (const auto& n : f->notes) {
