@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 
-.PHONY: deps configure build demo test clean
+.PHONY: deps configure build demo test test-asan fuzz fuzz-smoke bench clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -20,5 +20,24 @@ demo: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+	@ctest --preset asan -j $(JOBS)
+
+# libFuzzer over the whole pipeline, seeded from fixtures/ and ../shared/corpus/.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@./scripts/install-deps.sh fuzz
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS) --target vpclint_fuzz
+
+fuzz-smoke: fuzz
+	@./scripts/fuzz.sh $(FUZZ_SECONDS)
+
+bench: build
+	@./bench/run.sh
+
 clean:
-	@rm -rf $(BUILD)
+	@rm -rf $(BUILD) build-asan build-fuzz

@@ -2,6 +2,11 @@
 # Installs the Debian packages vpclint needs to build and test, only those that are missing.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev doctest-dev)
+# Optional groups: `fuzz` (clang with libFuzzer), `bench` (plotting).
+case "${1:-}" in
+  fuzz) packages+=(clang libclang-rt-14-dev) ;;
+  bench) packages+=(gnuplot-nox bc time) ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

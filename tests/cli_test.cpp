@@ -182,6 +182,23 @@ TEST_SUITE("cli") {
     CHECK(fixed.out == "No findings in 1 file\n");
   }
 
+  TEST_CASE("-j N gives output byte for byte identical to -j 1 on the corpus") {
+    std::string corpus = source_dir() + "/../shared/corpus";
+    if (!fs::exists(corpus)) {
+      MESSAGE("skipped: no corpus");
+      return;
+    }
+    auto one = run(kBin + " -j 1 --format json " + corpus);
+    auto many = run(kBin + " -j 4 --format json " + corpus);
+    CHECK(one.exit_code == 2);  // the corpus holds intentionally broken templates
+    CHECK(many.exit_code == one.exit_code);
+    CHECK(one.out.size() > 100000);
+    CHECK(many.out == one.out);
+    auto text1 = run(kBin + " -j 1 --no-color " + corpus);
+    auto text4 = run(kBin + " -j 3 --no-color " + corpus);
+    CHECK(text4.out == text1.out);
+  }
+
   TEST_CASE("--list-rules, --explain and --version") {
     auto l = run(kBin + " --list-rules");
     CHECK(l.exit_code == 0);

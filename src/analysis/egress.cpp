@@ -11,7 +11,7 @@ std::string name_of(const Resource* r) { return r ? std::string(r->logical_id) :
 
 class PathFinder {
  public:
-  PathFinder(const Template& t, const NetworkModel& net, const VpcAttachment& v) : t_(t), net_(net), v_(v) {
+  PathFinder(const NetworkModel& net, const VpcAttachment& v) : net_(net), v_(v) {
     for (const auto& item : v.security_groups.items)
       for (const Value& val : item)
         if (val.kind != ValueKind::NoValue) groups_.push_back(net_key(val));
@@ -315,7 +315,6 @@ class PathFinder {
     }
   }
 
-  const Template& t_;
   const NetworkModel& net_;
   const VpcAttachment& v_;
   std::vector<std::string> groups_;
@@ -324,14 +323,14 @@ class PathFinder {
 
 }  // namespace
 
-EgressFacts::EgressFacts(const Template& t, const Resolver&, const FunctionVpcFacts& functions,
+EgressFacts::EgressFacts(const Template&, const Resolver&, const FunctionVpcFacts& functions,
                          const NetworkModel& net, const ServiceCallFacts& calls) {
   for (const FunctionVpc& fv : functions.functions()) {
     const FunctionCalls* fc = calls.of(fv.function->logical_id);
     if (!fc || fc->calls.empty()) continue;
     for (const VpcAttachment& v : fv.variants) {
       if (!v.attached()) continue;
-      PathFinder finder(t, net, v);
+      PathFinder finder(net, v);
       FunctionEgress fe;
       fe.function = &fv;
       fe.variant = &v;

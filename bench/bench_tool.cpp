@@ -1,0 +1,117 @@
+// Helper for bench/run.sh:
+//   bench_tool floor FILE...        parse each file with yaml-cpp's event parser, building nothing
+//                                   (the floor vpclint is compared with); prints seconds
+//   bench_tool generate N           a template with N functions, subnets, route tables and policies
+//   bench_tool conditions N         a template with N conditions in nested !If across VpcConfig,
+//                                   routes and policies (the shape that makes cfn-lint slow)
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+struct Null : YAML::EventHandler {
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+int floor(int argc, char** argv) {
+  auto start = std::chrono::steady_clock::now();
+  size_t bytes = 0, failed = 0;
+  for (int i = 2; i < argc; ++i) {
+    std::ifstream in(argv[i], std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    bytes += text.size();
+    std::istringstream is(text);
+    Null handler;
+    try {
+      YAML::Parser parser(is);
+      while (parser.HandleNextDocument(handler)) {
+      }
+    } catch (const YAML::Exception&) {
+      ++failed;
+    }
+  }
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("%.6f %zu %zu\n", s, bytes, failed);
+  return 0;
+}
+
+void generate(int n) {
+  std::cout << "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+               "  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/8, EnableDnsHostnames: true}}\n"
+               "  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: fn, VpcId: !Ref Vpc}}\n";
+  for (int i = 0; i < n; ++i) {
+    std::string id = std::to_string(i);
+    std::cout << "  Subnet" << id << ": {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10."
+              << (i / 256) % 256 << "." << i % 256 << ".0/24, AvailabilityZone: !Select [" << i % 3
+              << ", !GetAZs '']}}\n"
+              << "  Table" << id << ": {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}\n"
+              << "  Assoc" << id << ": {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref Subnet"
+              << id << ", RouteTableId: !Ref Table" << id << "}}\n"
+              << "  Fn" << id << ":\n    Type: AWS::Serverless::Function\n    Properties:\n"
+              << "      Handler: app.handler\n      Runtime: python3.12\n      CodeUri: src/\n"
+              << "      VpcConfig: {SubnetIds: [!Ref Subnet" << id << ", !Ref Subnet" << (i + 1) % n
+              << "], SecurityGroupIds: [!Ref Sg]}\n"
+              << "      Environment: {Variables: {NEXT: !Ref Fn" << (i + 1) % n << "}}\n"
+              << "      Policies:\n        - LambdaInvokePolicy: {FunctionName: !Ref Fn" << (i + 1) % n << "}\n"
+              << "        - Statement: [{Effect: Allow, Action: ['s3:GetObject', 'sqs:SendMessage'], Resource: '*'}]\n";
+  }
+}
+
+void conditions(int n) {
+  std::cout << "Transform: AWS::Serverless-2016-10-31\nParameters:\n";
+  for (int i = 0; i < n; ++i) std::cout << "  P" << i << ": {Type: String, Default: 'no'}\n";
+  std::cout << "Conditions:\n";
+  for (int i = 0; i < n; ++i) std::cout << "  C" << i << ": !Equals [!Ref P" << i << ", 'yes']\n";
+  // A value nested through every condition: !If [C0, a, !If [C1, b, ...]].
+  auto nested = [&](const std::string& yes, const std::string& last) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "!If [C" + std::to_string(i) + ", " + yes + ", ";
+    s += last;
+    for (int i = 0; i < n; ++i) s += "]";
+    return s;
+  };
+  std::cout << "Resources:\n"
+               "  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n"
+               "  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}\n"
+               "  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24}}\n"
+               "  Rt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}\n"
+               "  AssocA: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref A, RouteTableId: !Ref Rt}}\n"
+               "  Route: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: "
+            << nested("0.0.0.0/0", "10.9.0.0/16") << ", GatewayId: igw-0abc}}\n"
+            << "  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: !Ref Vpc}}\n"
+               "  Worker: {Type: AWS::Serverless::Function, Properties: {Handler: a, Runtime: python3.12, CodeUri: .}}\n"
+               "  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a\n"
+               "      Runtime: python3.12\n      CodeUri: .\n"
+               "      VpcConfig: " << nested("{SubnetIds: [!Ref A, !Ref B], SecurityGroupIds: [!Ref Sg]}", "!Ref AWS::NoValue")
+            << "\n      Policies:\n        - Statement: [{Effect: Allow, Action: "
+            << nested("lambda:InvokeFunction", "s3:GetObject") << ", Resource: '*'}]\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string mode = argc > 1 ? argv[1] : "";
+  if (mode == "floor") return floor(argc, argv);
+  if (mode == "generate" && argc > 2) return generate(std::stoi(argv[2])), 0;
+  if (mode == "conditions" && argc > 2) return conditions(std::stoi(argv[2])), 0;
+  std::cerr << "usage: bench_tool floor FILE... | generate N | conditions N\n";
+  return 2;
+}

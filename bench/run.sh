@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# vpclint's benchmark: measures on this machine, in one run, and writes docs/performance.md and
+# docs/performance-scaling.png.
+#   1. vpclint over the whole ../shared/corpus (files/s, MB/s, peak RSS)
+#   2. the floor: the same files through yaml-cpp's event parser only; ratio vpclint / floor
+#   3. cfn-lint (if installed) and vpclint on the same 20 templates, one process per template
+#   4. one template end to end, process start included
+#   5. scaling: 10 .. 10,000 functions (+ subnets, route tables, policies), and 30 nested conditions
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh bench
+BIN=build/vpclint
+TOOL=build/bench/bench_tool
+CORPUS=../shared/corpus
+OUT=docs/performance.md
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s.%N; }
+# best (minimum) wall time of N runs of a command, in seconds
+best_of() {
+  local n=$1; shift
+  local best=""
+  for _ in $(seq "$n"); do
+    local t0 t1 d
+    t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now)
+    d=$(echo "$t1 - $t0" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$d < $best" | bc -l)" = 1 ]; then best=$d; fi
+  done
+  echo "$best"
+}
+peak_rss_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+fmt() { printf "%.${2:-3}f" "$1"; }
+
+[ -d "$CORPUS" ] || { echo "bench: no corpus at $CORPUS"; exit 1; }
+mapfile -t files < <(tail -n +2 "$CORPUS/MANIFEST.tsv" | cut -f1 | sed "s|^|$CORPUS/|")
+nfiles=${#files[@]}
+bytes=$(cat "${files[@]}" | wc -c)
+
+echo "1/5 corpus ($nfiles files)"
+t_lint=$(best_of 5 "$BIN" -j 1 --format json "${files[@]}")
+t_lint_par=$(best_of 5 "$BIN" --format json "${files[@]}")
+rss_lint=$(peak_rss_kb "$BIN" -j 1 --format json "${files[@]}")
+echo "2/5 yaml-cpp floor"
+t_floor=$(best_of 5 "$TOOL" floor "${files[@]}")
+
+echo "3/5 cfn-lint sample"
+mapfile -t sample < <(printf '%s\n' "${files[@]}" | grep -E 'serverless-patterns/.*/template.yaml$' | head -20)
+one_by_one() { for f in "${sample[@]}"; do "$@" "$f" >/dev/null 2>&1 || true; done; }
+t_sample_vpclint=$(best_of 3 one_by_one "$BIN")
+if command -v cfn-lint >/dev/null; then
+  t_sample_cfnlint=$(best_of 1 one_by_one cfn-lint)
+  cfn_version=$(cfn-lint --version 2>&1 | head -1)
+else
+  t_sample_cfnlint=""
+  cfn_version="not installed (not in Debian 12; PyPI is not reachable from this machine)"
+fi
+
+echo "4/5 one template end to end"
+runs=200
+t0=$(now); for _ in $(seq $runs); do "$BIN" examples/order-cancel/template.yaml >/dev/null || true; done; t1=$(now)
+t_single_ms=$(echo "($t1 - $t0) * 1000 / $runs" | bc -l)
+
+echo "5/5 scaling"
+: > "$work/scaling.dat"
+scaling_rows=""
+for n in 10 100 1000 10000; do
+  "$TOOL" generate "$n" > "$work/scale-$n.yaml"
+  t=$(best_of 3 "$BIN" -j 1 "$work/scale-$n.yaml")
+  resources=$((4 * n + 2))
+  us=$(echo "$t * 1000000 / $resources" | bc -l)
+  rss=$(peak_rss_kb "$BIN" -j 1 "$work/scale-$n.yaml")
+  echo "$n $us" >> "$work/scaling.dat"
+  scaling_rows+="| $n | $resources | $(fmt "$(echo "$t * 1000" | bc -l)" 1) ms | $(fmt "$us" 2) µs | $((rss / 1024)) MB |"$'\n'
+done
+"$TOOL" conditions 30 > "$work/conditions.yaml"
+t_cond_ms=$(echo "$(best_of 5 "$BIN" -j 1 "$work/conditions.yaml") * 1000" | bc -l)
+
+gnuplot <<GP
+set terminal png size 800,450
+set output "docs/performance-scaling.png"
+set title "vpclint: time per resource vs template size"
+set logscale x
+set xlabel "functions in the template (each with a subnet, route table and policies)"
+set ylabel "µs per resource"
+set yrange [0:*]
+set grid
+plot "$work/scaling.dat" using 1:2 with linespoints lw 2 pt 7 title "vpclint -j 1"
+GP
+
+mb=$(echo "$bytes / 1048576" | bc -l)
+ratio=$(echo "$t_lint / $t_floor" | bc -l)
+cfn_row="| cfn-lint, same 20 templates, one process each | $cfn_version | |"
+if [ -n "$t_sample_cfnlint" ]; then
+  cfn_row="| cfn-lint, same 20 templates, one process each | $(fmt "$t_sample_cfnlint" 2) s | ratio $(fmt "$(echo "$t_sample_cfnlint / $t_sample_vpclint" | bc -l) " 0)× |"
+fi
+cat > "$OUT" <<MD
+# Performance
+
+Measured by \`make bench\` (\`bench/run.sh\`) on $(date -u +%Y-%m-%d): $(nproc) cores,
+$(free -g | awk '/Mem:/{print $2}') GB, $(uname -sr); vpclint $("$BIN" --version | cut -d' ' -f2),
+$(g++ --version | head -1), yaml-cpp $(dpkg-query -W -f='${Version}' libyaml-cpp-dev 2>/dev/null).
+Times are the best of several runs (wall clock); the machine may be shared, so compare rows of
+one run rather than runs.
+
+| measure | result | target |
+|---|---|---|
+| whole corpus, -j 1 ($nfiles files, $(fmt "$mb" 1) MB) | $(fmt "$t_lint" 2) s: $(fmt "$(echo "$nfiles / $t_lint" | bc -l)" 0) files/s, $(fmt "$(echo "$mb / $t_lint" | bc -l)" 1) MB/s | |
+| whole corpus, -j $(nproc) | $(fmt "$t_lint_par" 2) s | |
+| yaml-cpp event parser alone (the floor) | $(fmt "$t_floor" 2) s | |
+| ratio vpclint / floor | $(fmt "$ratio" 2)× | ≤ 1.5× |
+| peak memory, whole corpus | $((rss_lint / 1024)) MB | < 64 MB |
+| one template end to end, process start included | $(fmt "$t_single_ms" 2) ms | < 5 ms |
+| vpclint, 20 templates, one process each | $(fmt "$t_sample_vpclint" 3) s | |
+$cfn_row
+| 30 conditions in nested !If across VpcConfig, routes and policies | $(fmt "$t_cond_ms" 2) ms | milliseconds |
+
+## Scaling
+
+Generated templates with N functions, each with its own subnet, route table and association, a
+SAM policy template and an inline policy (4N + 2 resources). Time per resource should stay flat.
+
+| functions | resources | time | per resource | peak memory |
+|---|---|---|---|---|
+$scaling_rows
+![scaling](performance-scaling.png)
+MD
+echo "wrote $OUT"
+cat "$OUT"
