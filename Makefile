@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 
-.PHONY: deps configure build demo test test-asan fuzz fuzz-smoke bench clean
+.PHONY: deps configure build demo test sarif-validator test-asan fuzz fuzz-smoke bench clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -17,7 +17,13 @@ build: configure
 demo: build
 	@./$(BUILD)/vpclint examples/order-cancel/template.yaml; echo "(vpclint exit code: $$?)"
 
-test: build
+# Microsoft's SARIF validator (npm), used by the formats test suite.
+sarif-validator: configure
+	@./scripts/install-deps.sh sarif
+	@[ -x $(BUILD)/tools/node_modules/.bin/sarif-multitool ] || \
+	  npm install --silent --no-audit --no-fund --prefix $(BUILD)/tools @microsoft/sarif-multitool@5.7.0
+
+test: build sarif-validator
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.

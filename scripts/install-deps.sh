@@ -6,6 +6,7 @@ packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-
 case "${1:-}" in
   fuzz) packages+=(clang libclang-rt-14-dev) ;;
   bench) packages+=(gnuplot-nox bc time) ;;
+  sarif) command -v npm >/dev/null || packages+=(nodejs npm) ;;
 esac
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -58,7 +59,8 @@ int main(int argc, char** argv) {
   size_t max_file_size = vpclint::Limits{}.max_file_size;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("paths", paths, "Template files or directories ('-' reads standard input)");
-  app.add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--format", format, "Output format: text, json, sarif, github, junit, gnu")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit", "gnu"}));
   app.add_option("-o,--output", output, "Write the report to FILE instead of standard output");
   app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}));
@@ -115,15 +117,6 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  std::ostream& out = output.empty() ? std::cout : file;
-  if (format == "json") {
-    vpclint::write_json(out, run);
-  } else {
-    bool color = !no_color && output.empty() && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
-    vpclint::write_text(out, run, {color});
-  }
-  for (const auto& e : run.errors) std::cerr << "vpclint: error: " << e << '\n';
-
   vpclint::Severity threshold{};
   vpclint::parse_severity(fail_on, threshold);
   bool failed_files = !run.errors.empty();
@@ -132,6 +125,24 @@ int main(int argc, char** argv) {
     failed_files |= f.unparsable;
     for (const auto& finding : f.findings) over |= finding.severity >= threshold;
   }
-  if (failed_files) return 2;
-  return over ? 1 : 0;
+  int exit_code = failed_files ? 2 : over ? 1 : 0;
+
+  std::ostream& out = output.empty() ? std::cout : file;
+  if (format == "json") {
+    vpclint::write_json(out, run);
+  } else if (format == "sarif") {
+    std::error_code ec;
+    vpclint::write_sarif(out, run, {exit_code, std::filesystem::current_path(ec).string()});
+  } else if (format == "github") {
+    vpclint::write_github(out, run);
+  } else if (format == "junit") {
+    vpclint::write_junit(out, run);
+  } else if (format == "gnu") {
+    vpclint::write_gnu(out, run);
+  } else {
+    bool color = !no_color && output.empty() && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
+    vpclint::write_text(out, run, {color});
+  }
+  for (const auto& e : run.errors) std::cerr << "vpclint: error: " << e << '\n';
+  return exit_code;
 }

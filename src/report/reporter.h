@@ -17,8 +17,21 @@ struct TextOptions {
   bool color = false;
 };
 
+struct SarifOptions {
+  int exit_code = 0;
+  std::string source_root;  // absolute directory, "%SRCROOT%"; artifact URIs are relative to it
+};
+
 void write_text(std::ostream& out, const RunResult& run, const TextOptions& options);
 void write_json(std::ostream& out, const RunResult& run);
+// SARIF 2.1.0, one log for the whole run; columns in UTF-16 code units (SARIF's default).
+void write_sarif(std::ostream& out, const RunResult& run, const SarifOptions& options);
+// GitHub Actions workflow commands (::error file=...,line=...::message).
+void write_github(std::ostream& out, const RunResult& run);
+// JUnit XML: one testcase per file and rule.
+void write_junit(std::ostream& out, const RunResult& run);
+// file:line:col: severity: message [ID], for editors' quickfix lists.
+void write_gnu(std::ostream& out, const RunResult& run);
 
 // All findings of a run, sorted by file, line, column, rule.
 std::vector<const Finding*> sorted_findings(const RunResult& run);

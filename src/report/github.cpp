@@ -1,0 +1,39 @@
+#include "report/reporter.h"
+
+namespace vpclint {
+
+namespace {
+// Workflow-command escaping: data escapes % CR LF; properties also , and :.
+std::string escape(std::string_view s, bool property) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else if (property && c == ':') out += "%3A";
+    else if (property && c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+const char* command(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "notice";
+  }
+  return "error";
+}
+}  // namespace
+
+void write_github(std::ostream& out, const RunResult& run) {
+  for (const Finding* f : sorted_findings(run)) {
+    std::string message = f->message;
+    if (!f->fix.empty()) message += "\nhelp: " + f->fix;
+    out << "::" << command(f->severity) << " file=" << escape(f->file, true) << ",line=" << f->pos.line
+        << ",col=" << f->pos.column << ",title=" << escape(f->rule, true) << "::" << escape(message, false) << '\n';
+  }
+}
+
+}  // namespace vpclint

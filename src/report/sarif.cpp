@@ -1,0 +1,154 @@
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "lint/rule.h"
+#include "lint/rule_docs.h"
+#include "report/reporter.h"
+#include "report/source_span.h"
+
+namespace vpclint {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* level(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "note";
+  }
+  return "error";
+}
+
+// RFC 3986 path encoding: unreserved characters and '/' stay.
+std::string uri_encode(std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// Artifact location: relative to %SRCROOT% when the file lies under it, else an absolute file URI.
+json artifact(const std::string& file, const std::string& root) {
+  std::string path = file;
+  if (path.starts_with("./")) path = path.substr(2);
+  if (!path.empty() && path[0] == '/') {
+    if (!root.empty() && path.starts_with(root)) return {{"uri", uri_encode(path.substr(root.size()))}, {"uriBaseId", "%SRCROOT%"}};
+    return {{"uri", "file://" + uri_encode(path)}};
+  }
+  return {{"uri", uri_encode(path)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
+json region(const SourceText* source, Position pos) {
+  Span s = token_span(source, pos, true);
+  return {{"startLine", s.start_line}, {"startColumn", s.start_column}, {"endLine", s.end_line}, {"endColumn", s.end_column}};
+}
+
+// SARIF viewers expect messages as sentences.
+std::string sentence(std::string s) {
+  if (!s.empty() && s.back() != '.') s += '.';
+  return s;
+}
+
+// The first paragraph of a doc section, for short and full descriptions.
+std::string section(std::string_view doc, std::string_view heading) {
+  size_t at = doc.find(heading);
+  if (at == std::string_view::npos) return {};
+  at = doc.find('\n', at);
+  if (at == std::string_view::npos) return {};
+  size_t end = doc.find("\n## ", at);
+  std::string text(doc.substr(at + 1, end == std::string_view::npos ? std::string_view::npos : end - at - 1));
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const RunResult& run, const SarifOptions& options) {
+  std::string root = options.source_root;
+  if (!root.empty() && root.back() != '/') root += '/';
+  std::unordered_map<std::string_view, size_t> rule_index;
+  json rules = json::array();
+  for (const auto& r : all_rules()) {
+    const RuleMeta& m = r->meta();
+    rule_index.emplace(m.id, rules.size());
+    std::string_view doc = rule_doc(m.id);
+    std::string full = section(doc, "## What it does");
+    rules.push_back({{"id", m.id},
+                     {"name", m.name},
+                     {"shortDescription", {{"text", sentence(std::string(m.summary))}}},
+                     {"fullDescription", {{"text", full.empty() ? sentence(std::string(m.summary)) : full}}},
+                     {"help", {{"text", std::string(doc)}, {"markdown", std::string(doc)}}},
+                     {"defaultConfiguration", {{"level", level(m.severity)}}},
+                     {"properties", {{"tags", {m.area, "aws", "lambda"}}}}});
+  }
+  std::unordered_map<std::string_view, const SourceText*> sources;
+  for (const auto& f : run.files) sources.emplace(f.path, f.source.get());
+
+  json results = json::array();
+  std::map<std::string, int> seen;  // fingerprint base -> occurrences, so twins stay distinct
+  for (const Finding* f : sorted_findings(run)) {
+    auto it = sources.find(f->file);
+    const SourceText* src = it == sources.end() ? nullptr : it->second;
+    json location = {{"physicalLocation", {{"artifactLocation", artifact(f->file, root)}, {"region", region(src, f->pos)}}}};
+    json result = {{"ruleId", f->rule},
+                   {"ruleIndex", rule_index.count(f->rule) ? rule_index[f->rule] : 0},
+                   {"level", level(f->severity)},
+                   {"message", {{"text", sentence(f->message)}}},
+                   {"locations", json::array({location})}};
+    // Stable across unrelated edits: no line numbers, only what the finding is about.
+    std::string base = f->rule + "|" + f->file + "|" + f->resource + "|" + f->path;
+    if (f->path.empty()) base += "|" + f->message;
+    int n = seen[base]++;
+    result["partialFingerprints"] = {{"vpclint/v1", fnv1a_hex(base + "|" + std::to_string(n))}};
+    if (!f->notes.empty()) {
+      json related = json::array();
+      int id = 1;
+      for (const auto& note : f->notes) {
+        json rel = {{"id", id++}, {"message", {{"text", sentence(note.message)}}}};
+        if (note.pos)
+          rel["physicalLocation"] = {{"artifactLocation", artifact(f->file, root)}, {"region", region(src, note.pos)}};
+        related.push_back(std::move(rel));
+      }
+      result["relatedLocations"] = std::move(related);
+    }
+    if (!f->fix.empty())
+      result["properties"] = {{"fix", f->fix}};
+    results.push_back(std::move(result));
+  }
+
+  json notifications = json::array();
+  for (const auto& e : run.errors)
+    notifications.push_back({{"level", "error"}, {"message", {{"text", sentence(e)}}}});
+  json invocation = {{"executionSuccessful", run.errors.empty()}, {"exitCode", options.exit_code}};
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+
+  json run_json = {
+      {"tool",
+       {{"driver",
+         {{"name", "vpclint"},
+          {"version", VPCLINT_VERSION},
+          {"semanticVersion", VPCLINT_VERSION},
+          {"informationUri", "https://github.com/vpclint/vpclint"},
+          {"rules", std::move(rules)}}}}},
+      {"invocations", json::array({std::move(invocation)})},
+      {"columnKind", "utf16CodeUnits"},
+      {"results", std::move(results)}};
+  if (!root.empty()) run_json["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + uri_encode(root)}}}};
+  json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", json::array({std::move(run_json)})}};
+  out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace vpclint

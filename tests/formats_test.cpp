@@ -1,0 +1,136 @@
+// Every output format carries the same findings as JSON; SARIF passes Microsoft's validator and
+// its fingerprints survive unrelated edits.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <tuple>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using vpclint::test::run;
+using vpclint::test::source_dir;
+
+namespace {
+const std::string kBin = VPCLINT_BINARY;
+using Key = std::tuple<std::string, int, int, std::string>;  // file, line, column, rule
+
+// A multi-file run: the example (N101 with notes), duplicates (T007), a broken file (T001).
+const char* kFiles = "examples/order-cancel/template.yaml fixtures/T007/bad_duplicates.yaml fixtures/T001/bad_unclosed_flow.yaml "
+                     "fixtures/T006/bad_undefined.yaml";
+
+std::string lint(const std::string& format) {
+  return run("cd " + source_dir() + " && " + kBin + " --format " + format + " " + kFiles).out;
+}
+
+std::set<Key> from_json() {
+  std::set<Key> keys;
+  auto log = nlohmann::json::parse(lint("json"));
+  for (auto& f : log["findings"])
+    keys.insert({f["file"].get<std::string>(), f["line"].get<int>(), f["column"].get<int>(), f["rule"].get<std::string>()});
+  return keys;
+}
+
+std::set<Key> from_regex(const std::string& text, const std::regex& re, int file, int line, int col, int rule) {
+  std::set<Key> keys;
+  for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it)
+    keys.insert({(*it)[file], std::stoi((*it)[line]), std::stoi((*it)[col]), (*it)[rule]});
+  return keys;
+}
+}  // namespace
+
+TEST_SUITE("formats") {
+  TEST_CASE("gnu, github, junit and sarif carry exactly the JSON findings") {
+    std::set<Key> reference = from_json();
+    REQUIRE(reference.size() > 8);
+    CHECK(from_regex(lint("gnu"), std::regex(R"(^(\S+):(\d+):(\d+): (?:error|warning|info): .* \[([A-Z]\d{3})\]$)", std::regex::multiline), 1, 2, 3, 4) ==
+          reference);
+    CHECK(from_regex(lint("github"), std::regex(R"(^::(?:error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([A-Z]\d{3})::)", std::regex::multiline), 1, 2, 3, 4) ==
+          reference);
+    // JUnit: each failure body lists "file:line:col: severity: message" under its rule's testcase.
+    std::string junit = lint("junit");
+    std::set<Key> from_junit;
+    std::regex testcase(R"rx(<testcase classname="([^"]+)" name="([A-Z]\d{3}) [^"]*">\s*<failure[^>]*>([^<]*)</failure>)rx");
+    std::regex entry(R"((\S+):(\d+):(\d+): )");
+    for (std::sregex_iterator it(junit.begin(), junit.end(), testcase), end; it != end; ++it) {
+      std::string body = (*it)[3];
+      for (std::sregex_iterator e(body.begin(), body.end(), entry); e != end; ++e)
+        from_junit.insert({(*e)[1], std::stoi((*e)[2]), std::stoi((*e)[3]), (*it)[2]});
+    }
+    CHECK(from_junit == reference);
+    CHECK(junit.find("<testsuites name=\"vpclint\"") != std::string::npos);
+    auto sarif = nlohmann::json::parse(lint("sarif"));
+    std::set<Key> from_sarif;
+    for (auto& r : sarif["runs"][0]["results"]) {
+      auto& loc = r["locations"][0]["physicalLocation"];
+      from_sarif.insert({loc["artifactLocation"]["uri"].get<std::string>(), loc["region"]["startLine"].get<int>(),
+                         loc["region"]["startColumn"].get<int>(), r["ruleId"].get<std::string>()});
+    }
+    CHECK(from_sarif == reference);  // relative URIs equal the paths given; ASCII columns agree
+  }
+
+  TEST_CASE("SARIF log: rules, levels, related locations, invocation") {
+    auto log = nlohmann::json::parse(lint("sarif"));
+    CHECK(log["version"] == "2.1.0");
+    auto& r = log["runs"][0];
+    CHECK(r["originalUriBaseIds"]["%SRCROOT%"]["uri"].get<std::string>().ends_with("/"));
+    auto& inv = r["invocations"][0];
+    CHECK(inv["exitCode"] == 2);  // the broken file
+    CHECK(inv["executionSuccessful"] == true);
+    bool n101 = false;
+    for (auto& res : r["results"]) {
+      CHECK(r["tool"]["driver"]["rules"][res["ruleIndex"].get<size_t>()]["id"] == res["ruleId"]);
+      if (res["ruleId"] != "N101") continue;
+      n101 = true;
+      CHECK(res["level"] == "error");
+      CHECK(res["relatedLocations"].size() == 8);
+      CHECK(res["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 94);
+      CHECK(res["locations"][0]["physicalLocation"]["region"]["endColumn"] == 16);  // "VpcConfig"
+    }
+    CHECK(n101);
+  }
+
+  TEST_CASE("SARIF fingerprints survive unrelated edits") {
+    char tmpl[] = "/tmp/vpclint-fp-XXXXXX";
+    fs::path dir = mkdtemp(tmpl);
+    std::ifstream in(source_dir() + "/examples/order-cancel/template.yaml");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    auto fingerprint = [&](const std::string& body) {
+      std::ofstream(dir / "template.yaml") << body;
+      auto log = nlohmann::json::parse(run("cd " + dir.string() + " && " + kBin + " --format sarif template.yaml").out);
+      auto& res = log["runs"][0]["results"][0];
+      return std::pair{res["partialFingerprints"]["vpclint/v1"].get<std::string>(),
+                       res["locations"][0]["physicalLocation"]["region"]["startLine"].get<int>()};
+    };
+    auto before = fingerprint(text);
+    auto after = fingerprint("# a new comment\n\n" + text);
+    CHECK(before.second + 2 == after.second);
+    CHECK(before.first == after.first);
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("the SARIF log of a multi-file run passes Microsoft's validator without errors or warnings") {
+    std::string validator = std::string(VPCLINT_BUILD_DIR) + "/tools/node_modules/.bin/sarif-multitool";
+    if (!fs::exists(validator)) {
+      MESSAGE("skipped: the SARIF validator is not installed (make sarif-validator)");
+      return;
+    }
+    char tmpl[] = "/tmp/vpclint-sarif-XXXXXX";
+    fs::path dir = mkdtemp(tmpl);
+    std::string log = (dir / "run.sarif").string(), report = (dir / "validation.sarif").string();
+    run("cd " + source_dir() + " && " + kBin + " --format sarif -o " + log + " " + kFiles);
+    auto v = run(validator + " validate " + log + " --output " + report + " --log ForceOverwrite");
+    CHECK(v.exit_code == 0);
+    std::ifstream in(report);
+    auto results = nlohmann::json::parse(in)["runs"][0]["results"];
+    for (auto& r : results) {
+      std::string lvl = r.contains("level") ? r["level"].get<std::string>() : "warning";
+      CHECK_MESSAGE((lvl != "error" && lvl != "warning"), r["ruleId"] << ": " << r["message"].dump());
+    }
+    fs::remove_all(dir);
+  }
+}
