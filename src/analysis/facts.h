@@ -1,21 +1,41 @@
 // Everything computed once per template before the rules run, each linear in template size.
 #pragma once
+#include <memory>
+
 #include "analysis/egress.h"
 #include "analysis/function_vpc.h"
 #include "analysis/iam.h"
 #include "analysis/network_model.h"
+#include "analysis/reachability.h"
 #include "analysis/service_calls.h"
+#include "model/references.h"
 
 namespace vpclint {
 
 struct Facts {
-  Facts(const Template& t, const Resolver& r)
-      : functions(t, r), iam(t, r), network(t, r), calls(t, r, iam), egress(t, r, functions, network, calls) {}
+  // With the template's reference graph (the linter's); without one, Facts builds its own.
+  Facts(const Template& t, const Resolver& r, const ReferenceGraph& refs) : Facts(t, r, &refs) {}
+  Facts(const Template& t, const Resolver& r) : Facts(t, r, nullptr) {}
+
+ private:
+  std::unique_ptr<ReferenceGraph> own_references_;  // declared first: built before the facts
+
+  Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs)
+      : own_references_(refs ? nullptr : std::make_unique<ReferenceGraph>(t)),
+        functions(t, r),
+        iam(t, r),
+        network(t, r),
+        calls(t, r, iam),
+        egress(t, r, functions, network, calls),
+        reachability(t, r, refs ? *refs : *own_references_, functions, network, iam) {}
+
+ public:
   FunctionVpcFacts functions;
   IamFacts iam;
   NetworkModel network;
   ServiceCallFacts calls;
   EgressFacts egress;
+  ReachabilityFacts reachability;
 };
 
 }  // namespace vpclint

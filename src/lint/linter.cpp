@@ -18,7 +18,7 @@ FileResult lint_document(Document doc) {
   Template model(doc);
   Resolver resolver(model);
   ReferenceGraph references(model);
-  Facts facts(model, resolver);
+  Facts facts(model, resolver, references);
   LintContext ctx{doc, model, resolver, references, facts};
   for (const auto& rule : all_rules()) {
     FindingSink sink(rule->meta(), model, result.findings);

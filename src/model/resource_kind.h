@@ -20,8 +20,9 @@ enum class ResourceKind : uint8_t {
   Ec2VpcPeeringConnection, Ec2NetworkInterface,
   // VPC-only data stores
   ElastiCacheCluster, ElastiCacheReplicationGroup, ElastiCacheServerlessCache, ElastiCacheSubnetGroup,
-  MemoryDbCluster, RdsInstance, RdsCluster, RdsSubnetGroup, DocDbCluster, NeptuneCluster, RedshiftCluster,
-  OpenSearchDomain, ElasticsearchDomain, MskCluster, MqBroker,
+  MemoryDbCluster, MemoryDbSubnetGroup, RdsInstance, RdsCluster, RdsSubnetGroup, RdsDbProxy, DocDbCluster,
+  DocDbSubnetGroup, NeptuneCluster, NeptuneSubnetGroup, RedshiftCluster, RedshiftSubnetGroup, OpenSearchDomain,
+  ElasticsearchDomain, MskCluster, MqBroker,
 };
 
 // Type string -> kind (Other when vpclint has no model for it).

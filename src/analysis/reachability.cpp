@@ -1,0 +1,534 @@
+#include "analysis/reachability.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "analysis/iam_collect.h"
+#include "analysis/reachability_resources.h"
+
+namespace vpclint {
+
+namespace {
+
+using iam::resource_guard;
+
+// IAM actions with which code talks to the resource itself over the network (IAM database
+// authentication, signed HTTP requests, Kafka IAM auth). Control-plane actions (rds:*, kafka:*,
+// mq:*) go to the public AWS API, and often only serve an event source mapping: they are no use.
+std::span<const std::string_view> data_plane_actions(ResourceKind k) {
+  static constexpr std::string_view kCache[] = {"elasticache:Connect"};
+  static constexpr std::string_view kMemoryDb[] = {"memorydb:Connect"};
+  static constexpr std::string_view kRds[] = {"rds-db:connect"};
+  static constexpr std::string_view kNeptune[] = {"neptune-db:connect", "neptune-db:ReadDataViaQuery",
+                                                  "neptune-db:WriteDataViaQuery"};
+  static constexpr std::string_view kSearch[] = {"es:ESHttpGet", "es:ESHttpPost", "es:ESHttpPut"};
+  static constexpr std::string_view kKafka[] = {"kafka-cluster:Connect"};
+  switch (k) {
+    case ResourceKind::ElastiCacheCluster:
+    case ResourceKind::ElastiCacheReplicationGroup:
+    case ResourceKind::ElastiCacheServerlessCache: return kCache;
+    case ResourceKind::MemoryDbCluster: return kMemoryDb;
+    case ResourceKind::RdsInstance:
+    case ResourceKind::RdsCluster:
+    case ResourceKind::RdsDbProxy: return kRds;
+    case ResourceKind::NeptuneCluster: return kNeptune;
+    case ResourceKind::OpenSearchDomain:
+    case ResourceKind::ElasticsearchDomain: return kSearch;
+    case ResourceKind::MskCluster: return kKafka;
+    default: return {};
+  }
+}
+
+// The control-plane API of a resource's service: a role that may call it may be managing the
+// resource rather than connecting to it.
+std::string_view control_plane_prefix(ResourceKind k) {
+  switch (k) {
+    case ResourceKind::ElastiCacheCluster:
+    case ResourceKind::ElastiCacheReplicationGroup:
+    case ResourceKind::ElastiCacheServerlessCache: return "elasticache:";
+    case ResourceKind::MemoryDbCluster: return "memorydb:";
+    case ResourceKind::RedshiftCluster: return "redshift:";
+    case ResourceKind::OpenSearchDomain:
+    case ResourceKind::ElasticsearchDomain: return "es:";
+    case ResourceKind::MskCluster: return "kafka:";
+    case ResourceKind::MqBroker: return "mq:";
+    default: return "rds:";  // RDS, DocumentDB and Neptune share the RDS API
+  }
+}
+
+bool may_manage(const RoleFacts* role, std::string_view prefix) {
+  if (!role || !role->known() || role->incomplete) return true;
+  for (const PolicyStatement& s : role->statements) {
+    if (s.effect != Effect::Allow) continue;
+    if (!s.not_actions.empty()) return true;
+    for (const auto& a : s.actions)
+      if (a == "*" || reach::ascii_lower(a).starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+// An attribute that tells a client where to connect: Endpoint.Address, PrimaryEndPoint.Port,
+// DomainEndpoint, ReadEndpoint.Addresses, AmqpEndpoints, ...
+bool endpoint_attribute(std::string_view attribute) {
+  std::string a = reach::ascii_lower(attribute);
+  return a.find("endpoint") != std::string::npos || a.ends_with("port") || a.ends_with("address") ||
+         a.ends_with("addresses");
+}
+
+// Function properties whose references say nothing about what the code connects to.
+bool ignored_property(std::string_view p) {
+  static constexpr std::string_view kIgnored[] = {
+      "Events", "VpcConfig", "Role", "Policies", "Layers", "Tags", "Description", "FunctionName",
+      "PermissionsBoundary", "CapacityProviderConfig", "DeploymentPreference", "AutoPublishAlias",
+      "DeadLetterQueue", "DeadLetterConfig", "EventInvokeConfig", "FileSystemConfigs", "KmsKeyArn",
+      "ProvisionedConcurrencyConfig", "FunctionUrlConfig", "LoggingConfig"};
+  return std::find(std::begin(kIgnored), std::end(kIgnored), p) != std::end(kIgnored);
+}
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// The `!If` branches a node sits in, up to `top`: false on a contradiction.
+bool branch_guard(const Node* n, const Node* top, Guard& g) {
+  for (; n && n != top && n->parent; n = n->parent) {
+    const Node* p = n->parent;
+    if (!p->is_seq() || !p->parent || !p->parent->is_intrinsic(Fn::If) || p->parent->arg != p) continue;
+    const IntrinsicInfo* info = p->parent->info();
+    if (!info || (n->index_in_parent != 1 && n->index_in_parent != 2)) continue;
+    if (!g.assume(info->target, n->index_in_parent == 1)) return false;
+  }
+  return true;
+}
+
+// A key that names one object for sure: a template resource or a literal id. Two fixed keys
+// that differ are different objects; a parameter, import or SSM value could be anything.
+bool fixed(std::string_view k) { return k.starts_with("resource:") || k.starts_with("literal:"); }
+bool same_kind(std::string_view a, std::string_view b) {
+  return (a.starts_with("resource:") && b.starts_with("resource:")) || (a.starts_with("literal:") && b.starts_with("literal:"));
+}
+
+}  // namespace
+
+std::string cidr_text(const Cidr& c) {
+  return std::to_string(c.address >> 24) + "." + std::to_string((c.address >> 16) & 255) + "." +
+         std::to_string((c.address >> 8) & 255) + "." + std::to_string(c.address & 255) + "/" + std::to_string(c.prefix);
+}
+
+ReachabilityFacts::ReachabilityFacts(const Template& t, const Resolver& r, const ReferenceGraph& refs,
+                                     const FunctionVpcFacts& functions, const NetworkModel& net, const IamFacts& iam)
+    : net_(net) {
+  for (const Resource& res : t.resources()) {
+    switch (res.kind) {
+      case ResourceKind::Ec2VpcPeeringConnection:
+      case ResourceKind::Ec2TransitGateway:
+        vpcs_linked_ = true;
+        break;
+      case ResourceKind::Ec2SecurityGroupIngress: {
+        std::string g = net.key_of(res.property("GroupId"));
+        if (!net.security_group(g)) groups_with_outside_rules_.insert(g);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  resources_ = reach::read_vpc_resources(t, r, net);
+  for (size_t i = 0; i < resources_.size(); ++i) index_.emplace(resources_[i].resource->logical_id, i);
+  admissions_.reserve(resources_.size());
+  for (const VpcResource& res : resources_) admissions_.push_back(admission_of(res));
+  collect_uses(t, refs, functions, iam);
+}
+
+const VpcResource* ReachabilityFacts::resource(std::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &resources_[it->second];
+}
+
+// A reference from a function's properties (or from Globals.Function) to a VPC-only resource.
+void ReachabilityFacts::property_use(const Reference& ref, const Resource& fn, std::vector<Found>& out) const {
+  if (ref.kind != ReferenceKind::Ref && ref.kind != ReferenceKind::GetAtt && ref.kind != ReferenceKind::Sub) return;
+  auto it = index_.find(ref.target);
+  if (it == index_.end()) return;
+  std::string path = property_path(ref.node);
+  auto parts = split_path(path);
+  // Resources/<Fn>/Properties/<Prop>/... or Globals/Function/<Prop>/...
+  bool global = parts[0] == "Globals";
+  size_t at = global ? 2 : 3;
+  if (parts.size() <= at || (global ? parts[1] != "Function" : parts[2] != "Properties")) return;
+  std::string_view prop = parts[at];
+  if (ignored_property(prop)) return;
+  std::string var;
+  if (prop == "Environment" && parts.size() > at + 2 && parts[at + 1] == "Variables") var = parts[at + 2];
+  // A Globals reference reaches the function unless the function sets the same thing itself.
+  if (global) {
+    const Node* own = fn.raw_properties ? fn.raw_properties->get(prop) : nullptr;
+    if (own && !var.empty()) {
+      const Node* vars = own->is_map() ? own->get("Variables") : nullptr;
+      own = vars && vars->is_map() ? vars->get(var) : nullptr;
+    }
+    if (own) return;
+  }
+  Found f{it->second, {}};
+  f.use.via = ResourceUse::Via::Property;
+  f.use.how = var.empty() ? "its " + std::string(prop) : var;
+  f.use.attribute = std::string(ref.attribute);
+  f.use.direct = endpoint_attribute(ref.attribute);
+  f.use.node = ref.node;
+  f.use.pos = ref.pos;
+  f.use.guard = resource_guard(fn);
+  if (!f.use.guard.combine(resource_guard(*resources_[it->second].resource))) return;
+  if (!branch_guard(ref.node, global ? nullptr : fn.node, f.use.guard)) return;
+  out.push_back(std::move(f));
+}
+
+// Connectors between a function and a VPC-only resource (SAM has no profile for them, but they
+// state the intent to read it), by function.
+std::unordered_map<std::string_view, std::vector<ReachabilityFacts::Found>> ReachabilityFacts::connector_uses(
+    const Template& t) const {
+  std::unordered_map<std::string_view, std::vector<Found>> out;
+  auto end = [&](const Node* e) -> const Resource* {
+    const Node* id = e && e->is_map() ? e->get("Id") : nullptr;
+    return id && id->is_scalar() ? t.resource(id->text()) : nullptr;
+  };
+  auto connect = [&](const Resource* a, const Node* props, std::string_view name, const Node* at, const Guard& guard) {
+    if (!props || !props->is_map()) return;
+    if (!a) a = end(props->get("Source"));
+    std::vector<const Resource*> others;
+    if (const Node* d = props->get("Destination")) {
+      if (d->is_seq())
+        for (const Node* item : d->items()) others.push_back(end(item));
+      else
+        others.push_back(end(d));
+    }
+    for (const Resource* b : others) {
+      if (!a || !b) continue;
+      const Resource* fn = is_function(a->kind) ? a : is_function(b->kind) ? b : nullptr;
+      const Resource* other = fn == a ? b : a;
+      auto it = fn ? index_.find(other->logical_id) : index_.end();
+      if (it == index_.end()) continue;
+      Found f{it->second, {}};
+      f.use.via = ResourceUse::Via::Connector;
+      f.use.how = "connector " + std::string(name);
+      f.use.node = at;
+      f.use.pos = at->pos;
+      f.use.guard = guard;
+      if (f.use.guard.combine(resource_guard(*other))) out[fn->logical_id].push_back(std::move(f));
+    }
+  };
+  for (const Resource& res : t.resources()) {
+    if (res.kind == ResourceKind::ServerlessConnector)
+      connect(nullptr, res.properties, res.logical_id, res.key, resource_guard(res));
+    const Node* embedded = res.node && res.node->is_map() ? res.node->get("Connectors") : nullptr;
+    if (!embedded || !embedded->is_map()) continue;
+    for (const MapEntry& e : embedded->entries())
+      if (e.value->is_map()) connect(&res, e.value->get("Properties"), e.key->text(), e.key, resource_guard(res));
+  }
+  return out;
+}
+
+// Statements of a role that grant a data-plane action on a VPC-only resource.
+std::vector<ReachabilityFacts::Found> ReachabilityFacts::role_uses(const RoleFacts& role) const {
+  std::vector<Found> out;
+  for (const PolicyStatement& s : role.statements) {
+    if (s.effect != Effect::Allow || s.not_resource) continue;
+    std::vector<std::string_view> names;
+    auto add = [&](std::string_view n) {
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    };
+    for (const Value& v : s.resources) {
+      if (v.kind == ValueKind::ResourceRef) add(v.name);
+      // ${Db.DbiResourceId} inside an ARN, or a Sub variable bound to !GetAtt Db.X.
+      for (size_t at = v.text.find("${"); at != std::string::npos; at = v.text.find("${", at + 2)) {
+        size_t close = v.text.find('}', at);
+        if (close == std::string::npos) break;
+        std::string_view name = std::string_view(v.text).substr(at + 2, close - at - 2);
+        add(name.substr(0, name.find('.')));
+      }
+      if (v.node && v.node->is_intrinsic(Fn::Sub) && v.node->info() && v.node->info()->sub_vars)
+        for (const MapEntry& e : v.node->info()->sub_vars->entries())
+          if ((e.value->is_intrinsic(Fn::GetAtt) || e.value->is_intrinsic(Fn::Ref)) && e.value->info())
+            add(e.value->info()->target);
+    }
+    for (std::string_view name : names) {
+      auto r = index_.find(name);
+      if (r == index_.end()) continue;
+      const VpcResource& res = resources_[r->second];
+      for (std::string_view action : data_plane_actions(res.resource->kind)) {
+        if (!s.covers(action)) continue;
+        Found f{r->second, {}};
+        f.use.via = ResourceUse::Via::Policy;
+        f.use.how = std::string(action) + " granted to its role";
+        f.use.node = s.node;
+        f.use.pos = s.node ? s.node->pos : Position{};
+        f.use.guard = s.guard;
+        if (f.use.guard.combine(resource_guard(*res.resource))) out.push_back(std::move(f));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+void ReachabilityFacts::collect_uses(const Template& t, const ReferenceGraph& refs, const FunctionVpcFacts& functions,
+                                     const IamFacts& iam) {
+  if (resources_.empty()) return;
+  std::vector<const Reference*> globals;  // Globals.Function references to VPC-only resources
+  for (size_t i : refs.from("Globals"))
+    if (index_.count(refs.all()[i].target)) globals.push_back(&refs.all()[i]);
+  auto by_connector = connector_uses(t);
+  std::unordered_map<const RoleFacts*, std::vector<Found>> by_role;  // functions may share a role
+
+  for (const FunctionVpc& fv : functions.functions()) {
+    const Resource& fn = *fv.function;
+    std::vector<Found> found;
+    for (size_t i : refs.from(fn.logical_id)) property_use(refs.all()[i], fn, found);
+    if (fn.kind == ResourceKind::ServerlessFunction)
+      for (const Reference* ref : globals) property_use(*ref, fn, found);
+    const RoleFacts* role = iam.role_of(fn.logical_id);
+    if (role) {
+      auto [it, fresh] = by_role.try_emplace(role);
+      if (fresh) it->second = role_uses(*role);
+      found.insert(found.end(), it->second.begin(), it->second.end());
+    }
+    if (auto it = by_connector.find(fn.logical_id); it != by_connector.end())
+      found.insert(found.end(), it->second.begin(), it->second.end());
+    if (!found.empty()) add_usages(fv, role, found);
+  }
+}
+
+// Groups one function's evidence by resource, drops what may not be a connection, and judges
+// every variant of its VpcConfig.
+void ReachabilityFacts::add_usages(const FunctionVpc& fv, const RoleFacts* role, std::vector<Found>& found) {
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return std::tie(a.use.pos.line, a.use.pos.column) < std::tie(b.use.pos.line, b.use.pos.column);
+  });
+  std::unordered_map<size_t, size_t> usage_of;  // resource index -> usages_ index
+  size_t first = usages_.size();
+  for (Found& f : found) {
+    const VpcResource& res = resources_[f.resource];
+    // Redshift's Data API (redshift-data) needs no VPC: only a role known to lack it is evidence.
+    if (res.resource->kind == ResourceKind::RedshiftCluster &&
+        (!role || role->evaluate("redshift-data:ExecuteStatement").decision != Decision::NotAllowed))
+      continue;
+    if (!f.use.direct && may_manage(role, control_plane_prefix(res.resource->kind))) continue;
+    auto [it, fresh] = usage_of.try_emplace(f.resource, usages_.size());
+    if (fresh) {
+      ResourceUsage u;
+      u.function = &fv;
+      u.resource = &res;
+      usages_.push_back(std::move(u));
+    }
+    usages_[it->second].uses.push_back(std::move(f.use));
+  }
+  for (size_t i = first; i < usages_.size(); ++i) {
+    ResourceUsage& u = usages_[i];
+    // Each variant is judged with the first evidence that can hold together with it.
+    auto judge = [&](const VpcAttachment* v) {
+      for (const ResourceUse& use : u.uses) {
+        Guard g = v ? v->guard : Guard{};
+        if (!g.combine(use.guard)) continue;
+        VariantReach vr = reach(*u.resource, v);
+        vr.guard = std::move(g);
+        vr.use = &use;
+        u.variants.push_back(std::move(vr));
+        return;
+      }
+    };
+    if (fv.variants.empty()) judge(nullptr);
+    for (const VpcAttachment& v : fv.variants) judge(&v);
+  }
+}
+
+// Whether something in the template may carry traffic from the function's subnets to another
+// VPC: a peering connection or transit gateway, or a route to anything but the internet.
+bool ReachabilityFacts::vpcs_connected(const VpcAttachment& v) const {
+  if (vpcs_linked_ || v.subnets.unknown) return true;
+  for (const auto& item : v.subnets.items) {
+    if (item.size() != 1) return true;
+    const NetSubnet* s = net_.subnet(net_key(item[0]));
+    if (!s) return true;
+    if (s->route_table.empty()) {
+      if (!net_.vpc(s->vpc)) return true;  // the main route table of a VPC outside the template
+      continue;                            // a template VPC's main route table: the local route only
+    }
+    const NetRouteTable* rt = net_.route_table(s->route_table);
+    if (!rt) return true;
+    for (const NetRoute* r : rt->routes)
+      switch (r->target) {
+        case RouteTarget::InternetGateway:
+        case RouteTarget::NatGateway:
+        case RouteTarget::EgressOnlyInternetGateway:
+        case RouteTarget::CarrierGateway:
+          break;
+        default:
+          return true;
+      }
+  }
+  return false;
+}
+
+// What a resource's security groups admit on its port, summarised once so that each function
+// costs only lookups: the source groups, the CIDR blocks, and whether anything is unknown.
+ReachabilityFacts::Admission ReachabilityFacts::admission_of(const VpcResource& res) const {
+  Admission a;
+  if (res.groups_unknown) {
+    a.unknown = true;
+    return a;
+  }
+  if (res.groups.empty()) {  // the VPC's default group: its own members only
+    a.default_group = res.default_group();
+    if (a.default_group.empty() || key_resource(res.vpc).empty() || groups_with_outside_rules_.count(a.default_group))
+      a.unknown = true;
+    return a;
+  }
+  auto port_ok = [&](const SgRule& rule) {
+    if (res.ports.empty())
+      return rule.protocol == "-1" || rule.protocol == "all" || rule.protocol == "tcp" || rule.protocol == "6";
+    for (int p : res.ports)
+      if (rule.allows_tcp_port(p)) return true;
+    return false;
+  };
+  for (const auto& g : res.groups) {
+    const NetSecurityGroup* sg = net_.security_group(g);
+    if (!sg) {
+      a.unknown = true;  // a group outside the template: its rules are unknown
+      continue;
+    }
+    for (const SgRule& rule : sg->ingress) {
+      if (!port_ok(rule)) {
+        if (!rule.peer_group.empty()) a.off_port[rule.peer_group].push_back(&rule);
+        continue;
+      }
+      if (rule.unknown) {
+        a.unknown = true;
+        continue;
+      }
+      if (a.on_port.size() < kMaxRuleNotes) a.on_port.push_back(&rule);
+      if (!rule.peer_group.empty()) {
+        a.peers.insert(rule.peer_group);
+        a.unfixed_peer |= !fixed(rule.peer_group);
+      } else if (rule.cidr) {
+        a.cidrs.insert(uint64_t{rule.cidr->address} << 8 | rule.cidr->prefix);
+        a.default_cidr |= rule.cidr->is_default();
+      } else {
+        a.unknown = true;  // IPv6, a prefix list, a group named by name
+      }
+    }
+  }
+  return a;
+}
+
+bool ReachabilityFacts::Admission::covers(const Cidr& c) const {
+  if (default_cidr) return true;
+  for (int p = 0; p <= c.prefix; ++p) {
+    uint32_t mask = p == 0 ? 0 : ~0u << (32 - p);
+    if (cidrs.count(uint64_t{c.address & mask} << 8 | static_cast<uint64_t>(p))) return true;
+  }
+  return false;
+}
+
+VariantReach ReachabilityFacts::reach(const VpcResource& res, const VpcAttachment* v) const {
+  VariantReach out;
+  out.variant = v;
+  if (!v || !v->attached()) {
+    out.reach = res.exposure == Exposure::Private ? Reach::NotInVpc : Reach::Unknown;
+    return out;
+  }
+  out.reach = Reach::Unknown;
+
+  struct Sub {
+    std::string label;
+    std::optional<Cidr> cidr;
+  };
+  std::vector<Sub> subnets;
+  bool subnets_unknown = v->subnets.unknown;
+  for (const auto& item : v->subnets.items) {
+    if (item.size() != 1) {
+      subnets_unknown = true;
+      continue;
+    }
+    std::string key = net_key(item[0]);
+    const NetSubnet* s = net_.subnet(key);
+    if (s && out.function_vpc.empty()) out.function_vpc = s->vpc;
+    subnets.push_back({key_label(key) + (s && s->cidr ? " (" + cidr_text(*s->cidr) + ")" : std::string()),
+                       s ? s->cidr : std::nullopt});
+  }
+  bool groups_unknown = v->security_groups.unknown;
+  bool groups_in_template = !groups_unknown;
+  bool unfixed_group = groups_unknown;
+  for (const auto& item : v->security_groups.items) {
+    std::string key = item.size() == 1 ? net_key(item[0]) : std::string();
+    if (key.empty()) {
+      groups_in_template = false;
+      unfixed_group = true;
+      continue;
+    }
+    const NetSecurityGroup* sg = net_.security_group(key);
+    groups_in_template &= sg != nullptr;
+    unfixed_group |= !fixed(key);
+    if (sg && out.function_vpc.empty()) out.function_vpc = sg->vpc;
+    out.function_groups.push_back(std::move(key));
+  }
+
+  // Another VPC: only keys of the same kind compare.
+  if (!out.function_vpc.empty() && !res.vpc.empty() && same_kind(out.function_vpc, res.vpc) &&
+      out.function_vpc != res.vpc) {
+    if (res.exposure == Exposure::Private && !vpcs_connected(*v)) out.reach = Reach::OtherVpc;
+    return out;
+  }
+  bool same_vpc = !res.vpc.empty() && out.function_vpc == res.vpc;
+  auto index = index_.find(res.resource->logical_id);
+  if (index == index_.end() || &resources_[index->second] != &res) return out;  // not one of ours
+  const Admission& a = admissions_[index->second];
+  if (a.unknown) return out;
+  if (!same_vpc) {  // the VPCs cannot be compared: only groups all in the template decide
+    if (!groups_in_template || !a.default_group.empty()) return out;
+    for (const auto& g : res.groups)
+      if (!net_.security_group(g)) return out;
+  }
+
+  for (const auto& fg : out.function_groups) {
+    if (a.peers.count(fg) || fg == a.default_group) {
+      out.reach = Reach::Reaches;
+      return out;
+    }
+    if (auto it = a.off_port.find(fg); it != a.off_port.end())
+      for (const SgRule* rule : it->second)
+        if (out.near_misses.size() < kMaxRuleNotes) out.near_misses.push_back(rule);
+  }
+  // A source group (or the default group) might be one the template names another way.
+  bool group_sources = !a.peers.empty() || !a.default_group.empty();
+  if (group_sources && (unfixed_group || a.unfixed_peer)) return out;
+  out.rules_on_port = a.on_port;
+
+  size_t admitted = 0, refused = 0, undecided = subnets_unknown && !a.cidrs.empty() ? 1 : 0;
+  for (const Sub& s : subnets) {
+    if (s.cidr ? a.covers(*s.cidr) : a.default_cidr) {
+      ++admitted;
+      out.admitted_subnets.push_back(s.label);
+    } else if (!s.cidr && !a.cidrs.empty()) {
+      ++undecided;
+    } else {
+      ++refused;
+      out.refused_subnets.push_back(s.label);
+    }
+  }
+  if (admitted && !refused && !undecided)
+    out.reach = Reach::Reaches;
+  else if (!admitted && !undecided && (refused || subnets_unknown))
+    out.reach = Reach::Refused;
+  else if (admitted && refused)
+    out.reach = Reach::SomeSubnets;
+  return out;
+}
+
+}  // namespace vpclint
