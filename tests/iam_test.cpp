@@ -18,8 +18,8 @@ using namespace vpclint;
 namespace {
 
 // A template with its model and IAM facts, kept alive together.
-struct Facts {
-  explicit Facts(const std::string& text)
+struct IamLoaded {
+  explicit IamLoaded(const std::string& text)
       : doc(load_document("t.yaml", text)), model(doc), resolver(model), iam(model, resolver) {}
   const RoleFacts& role(std::string_view fn) const {
     const RoleFacts* r = iam.role_of(fn);
@@ -99,7 +99,7 @@ TEST_SUITE("iam") {
   }
 
   TEST_CASE("an inline policy with the three ENI actions allows them; others are not allowed") {
-    Facts f(with_role(R"(
+    IamLoaded f(with_role(R"(
       Policies:
         - PolicyName: eni
           PolicyDocument:
@@ -124,7 +124,7 @@ TEST_SUITE("iam") {
   }
 
   TEST_CASE("ENI actions need Resource \"*\": specific ARNs do not grant them, wildcards and unknown values do") {
-    Facts f(with_role(R"(
+    IamLoaded f(with_role(R"(
       Policies:
         - PolicyName: scoped
           PolicyDocument:
@@ -165,7 +165,7 @@ Parameters:
   }
 
   TEST_CASE("ec2:* and * allow the ENI actions; an explicit Deny wins over an Allow") {
-    Facts f(with_role(R"(
+    IamLoaded f(with_role(R"(
       Policies:
         - PolicyName: broad
           PolicyDocument:
@@ -189,7 +189,7 @@ Parameters:
   }
 
   TEST_CASE("a Condition block or a template condition makes an Allow conditional: Maybe") {
-    Facts f(with_role(R"(
+    IamLoaded f(with_role(R"(
       Policies:
         - PolicyName: conditional
           PolicyDocument:
@@ -218,7 +218,7 @@ Conditions:
   }
 
   TEST_CASE("AWS managed policies by ARN literal and by !Sub with ${AWS::Partition}") {
-    Facts literal(with_role(R"(
+    IamLoaded literal(with_role(R"(
       ManagedPolicyArns:
         - arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole
 )"));
@@ -230,7 +230,7 @@ Conditions:
     CHECK(a.evaluate("ec2:CreateNetworkInterface").evidence->origin ==
           "AWS managed policy AWSLambdaVPCAccessExecutionRole");
 
-    Facts sub(with_role(R"(
+    IamLoaded sub(with_role(R"(
       ManagedPolicyArns:
         - !Sub arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
         - !Join ['', ['arn:', !Ref 'AWS::Partition', ':iam::aws:policy/service-role/AWSLambdaENIManagementAccess']]
@@ -241,12 +241,12 @@ Conditions:
     CHECK(decide(b, "ec2:CreateNetworkInterface", ResourceScope::All) == Decision::Allowed);
     CHECK(decide(b, "ec2:DescribeSubnets", ResourceScope::All) == Decision::NotAllowed);
 
-    Facts basic(with_role(R"(
+    IamLoaded basic(with_role(R"(
       ManagedPolicyArns: [arn:aws-cn:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]
 )"));
     CHECK(decide(basic.role("Fn"), "ec2:CreateNetworkInterface", ResourceScope::All) == Decision::NotAllowed);
 
-    Facts power(with_role(R"(
+    IamLoaded power(with_role(R"(
       ManagedPolicyArns: [arn:aws:iam::aws:policy/PowerUserAccess]
 )"));
     CHECK(decide(power.role("Fn"), "ec2:CreateNetworkInterface", ResourceScope::All) == Decision::Allowed);
@@ -255,7 +255,7 @@ Conditions:
   }
 
   TEST_CASE("a managed policy outside the table or the template leaves the role incomplete: Unknown") {
-    Facts f(with_role(R"(
+    IamLoaded f(with_role(R"(
       ManagedPolicyArns:
         - arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
         - arn:aws:iam::123456789012:policy/team-boundary
@@ -273,7 +273,7 @@ Parameters:
   }
 
   TEST_CASE("an abbreviated table entry can make a decision Maybe, never NotAllowed") {
-    Facts f(with_role(R"(
+    IamLoaded f(with_role(R"(
       ManagedPolicyArns: [arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess]
 )"));
     const RoleFacts& r = f.role("Fn");
@@ -285,7 +285,7 @@ Parameters:
   }
 
   TEST_CASE("AWS::IAM::Policy and AWS::IAM::ManagedPolicy attached through Roles, and !Ref in ManagedPolicyArns") {
-    Facts f(with_role(R"(
+    IamLoaded f(with_role(R"(
       ManagedPolicyArns: [!Ref Logs]
 )",
                       R"(
@@ -343,7 +343,7 @@ Parameters:
         Statement:
           - {Effect: Allow, Action: ['logs:*', 'ec2:Describe*'], Resource: '*'}
 )";
-    Facts f(with_role(R"(
+    IamLoaded f(with_role(R"(
       ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]
       PermissionsBoundary: !Ref Boundary
 )",
@@ -358,7 +358,7 @@ Parameters:
     CHECK(decide(r, "logs:PutLogEvents") == Decision::Allowed);
     CHECK(r.boundary_property->pos.line == 15);
 
-    Facts external(with_role(R"(
+    IamLoaded external(with_role(R"(
       ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]
       PermissionsBoundary: arn:aws:iam::123456789012:policy/boundary
 )"));
@@ -367,7 +367,7 @@ Parameters:
     CHECK(x.boundary_unknown);
     CHECK(decide(x, "ec2:CreateNetworkInterface", ResourceScope::All) == Decision::Unknown);
 
-    Facts admin(with_role(R"(
+    IamLoaded admin(with_role(R"(
       ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]
       PermissionsBoundary: !Sub arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess
 )"));
@@ -375,7 +375,7 @@ Parameters:
   }
 
   TEST_CASE("roles outside the template are External: Unknown") {
-    Facts f(R"(
+    IamLoaded f(R"(
 Parameters:
   RoleArn: {Type: String}
 Resources:
@@ -406,7 +406,7 @@ Resources:
   }
 
   TEST_CASE("SAM function without Role: basic execution, VPC access with VpcConfig, Policies") {
-    Facts f(R"(
+    IamLoaded f(R"(
 Transform: AWS::Serverless-2016-10-31
 Globals:
   Function:
@@ -481,7 +481,7 @@ Resources:
   }
 
   TEST_CASE("SAM: an unknown policy template or a policy parameter leaves the role incomplete") {
-    Facts f(R"(
+    IamLoaded f(R"(
 Transform: AWS::Serverless-2016-10-31
 Parameters:
   Extra: {Type: String}
@@ -511,7 +511,7 @@ Conditions:
   }
 
   TEST_CASE("SAM connectors give the function's role the profile's statements") {
-    Facts f(R"(
+    IamLoaded f(R"(
 Transform: AWS::Serverless-2016-10-31
 Resources:
   Producer:
@@ -584,7 +584,7 @@ Resources:
 
   TEST_CASE("trust policy: who may assume the role") {
     auto trust = [](const std::string& statement) {
-      Facts f(R"(
+      IamLoaded f(R"(
 Conditions:
   Cond: !Equals [a, b]
 Resources:
@@ -621,7 +621,7 @@ Resources:
     CHECK(trust("{Effect: Allow, Principal: '*', Action: sts:AssumeRole}") == T::Unknown);
     CHECK(trust("{Effect: Allow, Principal: {Service: !Ref AWS::StackName}, Action: sts:AssumeRole}") == T::Unknown);
 
-    Facts json_string(R"(
+    IamLoaded json_string(R"(
 Resources:
   Fn:
     Type: AWS::Lambda::Function
@@ -678,7 +678,7 @@ Resources:
       shared +=
           "  F" + std::to_string(i) + ":\n    Type: AWS::Lambda::Function\n    Properties: {Role: !GetAtt R.Arn}\n";
     auto start = std::chrono::steady_clock::now();
-    Facts f(shared);
+    IamLoaded f(shared);
     CHECK(&f.role("F0") == &f.role("F1999"));
     CHECK_FALSE(f.role("F1999").incomplete);
     CHECK(f.role("F1999").statements.size() == 200);
@@ -694,7 +694,7 @@ Resources:
                  "*s}}]}\n";
       hostile += "  G" + n + ":\n    Type: AWS::Lambda::Function\n    Properties: {Role: !GetAtt P" + n + ".Arn}\n";
     }
-    Facts h(hostile);
+    IamLoaded h(hostile);
     CHECK(decide(h.role("G0"), "s3:Get5") == Decision::Allowed);
     CHECK_FALSE(h.role("G0").incomplete);
     const RoleFacts& last = h.role("G499");
@@ -706,7 +706,7 @@ Resources:
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
   }
   TEST_CASE("evaluation under assumptions: the situation in which the function is in a VPC") {
-    Facts f(with_role(R"(
+    IamLoaded f(with_role(R"(
       ManagedPolicyArns:
         - !If [InVpc, !Ref AWS::NoValue, arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]
         - !If [InVpc, arn:aws:iam::aws:policy/service-role/AWSLambdaENIManagementAccess, !Ref AWS::NoValue]
@@ -772,7 +772,7 @@ Resources:
   }
 
   TEST_CASE("AWS::IAM::RolePolicy names its role by RoleName") {
-    Facts f(with_role("", R"(
+    IamLoaded f(with_role("", R"(
   Eni:
     Type: AWS::IAM::RolePolicy
     Properties:
@@ -785,7 +785,7 @@ Resources:
   }
 
   TEST_CASE("SAM adds event source, tracing and dead-letter permissions to the role it generates") {
-    Facts f(R"(
+    IamLoaded f(R"(
 Transform: AWS::Serverless-2016-10-31
 Resources:
   Consumer:

@@ -13,23 +13,10 @@ using namespace vpclint;
 
 namespace {
 
-std::string example(const char* name) {
-  std::ifstream in(test::source_dir() + "/examples/order-cancel/" + name);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::example;
 
-struct Analysed {
-  Document doc;
-  std::unique_ptr<Template> t;
-  std::unique_ptr<Resolver> r;
-  std::unique_ptr<Facts> facts;
-  explicit Analysed(const std::string& text) : doc(load_document("t.yaml", text)) {
-    t = std::make_unique<Template>(doc);
-    r = std::make_unique<Resolver>(*t);
-    facts = std::make_unique<Facts>(*t, *r);
-  }
+struct Analysed : test::Analysed {
+  using test::Analysed::Analysed;
   const ReachabilityFacts& reach() const { return facts->reachability; }
   const ResourceUsage* usage(std::string_view fn, std::string_view res) const {
     for (const auto& u : reach().usages())

@@ -2,7 +2,13 @@
 #include <string>
 #include <vector>
 
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "analysis/facts.h"
 #include "lint/linter.h"
+#include "loader/loader.h"
 
 namespace vpclint::test {
 
@@ -28,6 +34,27 @@ struct CommandResult {
 };
 // Runs a shell command; stdout and stderr are captured separately.
 CommandResult run(const std::string& command);
+
+// The text of examples/order-cancel/<name>.
+inline std::string example(const char* name) {
+  std::ifstream in(source_dir() + "/examples/order-cancel/" + name);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A template loaded and analysed, for tests of the facts.
+struct Analysed {
+  Document doc;
+  std::unique_ptr<Template> t;
+  std::unique_ptr<Resolver> r;
+  std::unique_ptr<Facts> facts;
+  explicit Analysed(const std::string& text) : doc(load_document("t.yaml", text)) {
+    t = std::make_unique<Template>(doc);
+    r = std::make_unique<Resolver>(*t);
+    facts = std::make_unique<Facts>(*t, *r);
+  }
+};
 
 }  // namespace vpclint::test
 

@@ -1,5 +1,7 @@
 #include "lint/egress_findings.h"
 
+#include "lint/text_util.h"
+
 #include <algorithm>
 #include <set>
 
@@ -10,19 +12,6 @@ namespace {
 bool in_scope(const ServicePath& p, EgressScope scope) {
   bool lambda = p.call->service.endpoint == "lambda";
   return scope == EgressScope::AnyService || (scope == EgressScope::LambdaApi) == lambda;
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
-void add_unique(std::vector<std::string>& v, std::string s) {
-  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
 }
 
 // "lambda:InvokeFunction on RefundWorker, RestockWorker, granted at line 104"

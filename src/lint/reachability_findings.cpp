@@ -1,24 +1,13 @@
 #include "lint/reachability_findings.h"
 
+#include "lint/text_util.h"
+
 #include <algorithm>
 #include <set>
 
 namespace vpclint {
 
 namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
-void add_unique(std::vector<std::string>& v, std::string s) {
-  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
-}
 
 std::vector<std::string> labels(const std::vector<std::string>& keys) {
   std::vector<std::string> out;
