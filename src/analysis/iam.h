@@ -31,6 +31,9 @@ struct PolicyStatement {
   // could not be resolved, an abbreviated entry of the managed policy table): it can make a
   // decision Maybe, never Allowed or Denied.
   bool uncertain = false;
+  // Granted for the Lambda service's own use with the function's role (the event-source
+  // managed policies such as AWSLambdaInvocation-DynamoDB): it never shows what the code calls.
+  bool service_side = false;
 
   // Whether the statement names `action` (case-insensitive, `*` and `?` wildcards, NotAction).
   bool covers(std::string_view action) const;

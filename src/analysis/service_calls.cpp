@@ -130,7 +130,7 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
     if (role) {
       for (const PolicyStatement& st : role->statements) {
         // Unresolved or abbreviated statements may hide a finding but must never make one.
-        if (st.effect != Effect::Allow || !st.not_actions.empty() || st.uncertain) continue;
+        if (st.effect != Effect::Allow || !st.not_actions.empty() || st.uncertain || st.service_side) continue;
         for (const std::string& action : st.actions) {
           if (action == "*") {
             if (!fc.allow_all) fc.allow_all = &st;
