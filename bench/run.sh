@@ -29,7 +29,7 @@ best_of() {
   done
   echo "$best"
 }
-peak_rss_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+peak_rss_kb() { { /usr/bin/time -f %M "$@" 2>&1 >/dev/null || true; } | tail -1; }
 fmt() { printf "%.${2:-3}f" "$1"; }
 
 [ -d "$CORPUS" ] || { echo "bench: no corpus at $CORPUS"; exit 1; }
@@ -92,7 +92,7 @@ mb=$(echo "$bytes / 1048576" | bc -l)
 ratio=$(echo "$t_lint / $t_floor" | bc -l)
 cfn_row="| cfn-lint, same 20 templates, one process each | $cfn_version | |"
 if [ -n "$t_sample_cfnlint" ]; then
-  cfn_row="| cfn-lint, same 20 templates, one process each | $(fmt "$t_sample_cfnlint" 2) s | ratio $(fmt "$(echo "$t_sample_cfnlint / $t_sample_vpclint" | bc -l) " 0)× |"
+  cfn_row="| cfn-lint, same 20 templates, one process each | $(fmt "$t_sample_cfnlint" 2) s | ratio $(fmt "$(echo "$t_sample_cfnlint / $t_sample_vpclint" | bc -l)" 0)× |"
 fi
 cat > "$OUT" <<MD
 # Performance
