@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 
-.PHONY: deps configure build demo test sarif-validator test-asan fuzz fuzz-smoke bench clean
+.PHONY: deps configure build demo test readme-rules sarif-validator test-asan fuzz fuzz-smoke bench clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -25,6 +25,18 @@ sarif-validator: configure
 
 test: build sarif-validator
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Rewrites README.md's rules table (between <!-- rules:begin --> and <!-- rules:end -->) from the
+# registry; the cli test fails when the README and `vpclint --list-rules --format markdown` differ.
+readme-rules: build
+	@grep -q '^<!-- rules:begin -->$$' README.md && grep -q '^<!-- rules:end -->$$' README.md || \
+	  { echo "README.md lacks the <!-- rules:begin --> / <!-- rules:end --> markers" >&2; exit 1; }
+	@./$(BUILD)/vpclint --list-rules --format markdown > $(BUILD)/rules-table.md
+	@awk -v table=$(BUILD)/rules-table.md \
+	  '/<!-- rules:end -->/ { skip = 0 } !skip { print } \
+	   /<!-- rules:begin -->/ { while ((getline line < table) > 0) print line; skip = 1 }' \
+	  README.md > $(BUILD)/README.md.new
+	@cat $(BUILD)/README.md.new > README.md && rm -f $(BUILD)/README.md.new $(BUILD)/rules-table.md
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-asan: deps

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vpclint needs to build and test, only those that are missing.
 set -euo pipefail
-packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev doctest-dev)
+# git and pre-commit: the precommit test suite commits through the real pre-commit hook.
+packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev doctest-dev
+  git pre-commit)
 # Optional groups: `fuzz` (clang with libFuzzer), `bench` (plotting).
 case "${1:-}" in
   fuzz) packages+=(clang libclang-rt-14-dev) ;;

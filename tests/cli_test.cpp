@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "lint/rule.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -199,6 +200,18 @@ TEST_SUITE("cli") {
     CHECK(text4.out == text1.out);
   }
 
+  TEST_CASE("--skip-non-templates ignores named YAML/JSON files that are not templates") {
+    TempDir d;
+    auto workflow = d.write("ci.yml", "on: push\njobs: {build: {runs-on: ubuntu-latest}}\n");
+    auto bad = d.write("template.yaml", kUndefined);
+    CHECK(run(kBin + " " + workflow).exit_code == 2);  // named explicitly: T002
+    auto r = run(kBin + " --no-color --skip-non-templates " + workflow + " " + bad);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("T002") == std::string::npos);
+    CHECK(r.out.find("T006") != std::string::npos);
+    CHECK(r.out.ends_with("in 1 file\n"));
+  }
+
   TEST_CASE("--list-rules, --explain and --version") {
     auto l = run(kBin + " --list-rules");
     CHECK(l.exit_code == 0);
@@ -215,6 +228,45 @@ TEST_SUITE("cli") {
     auto h = run(kBin + " --help");
     CHECK(h.exit_code == 0);
     CHECK(h.out.find("Exit codes:") != std::string::npos);
+  }
+
+  TEST_CASE("README's rules table is exactly `--list-rules --format markdown`, byte for byte") {
+    auto r = run(kBin + " --list-rules --format markdown");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const std::string readme = read(source_dir() + "/README.md");
+    const std::string begin = "<!-- rules:begin -->\n", end = "<!-- rules:end -->\n";
+    size_t b = readme.find(begin), e = readme.find(end);
+    REQUIRE_MESSAGE(b != std::string::npos, "README.md lacks " << begin);
+    REQUIRE_MESSAGE(e != std::string::npos, "README.md lacks " << end);
+    CHECK(readme.find(begin, b + 1) == std::string::npos);
+    CHECK(readme.find(end, e + 1) == std::string::npos);
+    REQUIRE(b < e);
+    std::string block = readme.substr(b + begin.size(), e - b - begin.size());
+    CHECK_MESSAGE(block == r.out, "README.md's rules table is stale: run `make readme-rules`");
+  }
+
+  TEST_CASE("every registered rule has its row in the markdown rules table") {
+    auto r = run(kBin + " --list-rules --format markdown");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.starts_with("| id | name | default | what it finds |\n|---|---|---|---|\n"));
+    const std::string readme = read(source_dir() + "/README.md");
+    size_t rows = 0;
+    for (char c : r.out) rows += c == '\n';
+    CHECK(rows == vpclint::all_rules().size() + 2);
+    for (const auto& rule : vpclint::all_rules()) {
+      const auto& m = rule->meta();
+      std::string row = "| " + std::string(m.id) + " | " + std::string(m.name) + " | " +
+                        std::string(vpclint::severity_name(m.severity)) + " | " + std::string(m.summary) + " |\n";
+      CHECK_MESSAGE(r.out.find(row) != std::string::npos, "no row for " << m.id);
+      CHECK_MESSAGE(readme.find(row) != std::string::npos, "README.md has no row for " << m.id);
+    }
+    // Markdown is for --list-rules only; the text listing is unchanged.
+    auto lint = run(kBin + " --format markdown " + source_dir() + "/examples/order-cancel/template.yaml");
+    CHECK(lint.exit_code == 2);
+    CHECK(lint.err == "vpclint: error: --format markdown is only for --list-rules\n");
+    auto text = run(kBin + " --list-rules");
+    CHECK(text.out.starts_with("I201  error   vpc-role-missing-eni-permissions\n      A VPC-attached function"));
   }
 
   TEST_CASE("a file over --max-file-size is a T008 finding and exit 2") {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/discover.h"
+#include "cli/rule_list.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
 #include "report/reporter.h"
@@ -22,14 +23,6 @@ constexpr const char* kExitCodes =
     "  1  findings at or above --fail-on\n"
     "  2  usage error, or a file that could not be read or parsed (its T001/T002 finding is still\n"
     "     printed, and the other files are still linted)\n";
-
-void list_rules(std::ostream& out) {
-  for (const auto& r : vpclint::all_rules()) {
-    const auto& m = r->meta();
-    out << m.id << "  " << vpclint::severity_name(m.severity) << std::string(8 - vpclint::severity_name(m.severity).size(), ' ')
-        << m.name << "\n      " << m.summary << '\n';
-  }
-}
 
 // Lints files on `jobs` threads; results keep the input order, so output is the same for any -j.
 std::vector<vpclint::FileResult> lint_all(const std::vector<std::string>& files, const vpclint::LintOptions& options,
@@ -55,17 +48,21 @@ int main(int argc, char** argv) {
   app.footer(kExitCodes);
   std::vector<std::string> paths;
   std::string format = "text", output, fail_on = "warning", explain;
-  bool show_rules = false, no_color = false, version = false;
+  bool show_rules = false, no_color = false, version = false, skip_non_templates = false;
   size_t max_file_size = vpclint::Limits{}.max_file_size;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("paths", paths, "Template files or directories ('-' reads standard input)");
-  app.add_option("--format", format, "Output format: text, json, sarif, github, junit, gnu")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit", "gnu"}));
+  app.add_option("--format", format,
+                 "Output format: text, json, sarif, github, junit, gnu; with --list-rules also markdown (the README's "
+                 "rules table)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit", "gnu", "markdown"}));
   app.add_option("-o,--output", output, "Write the report to FILE instead of standard output");
   app.add_option("--fail-on", fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   app.add_flag("--list-rules", show_rules, "List the rules and exit");
   app.add_option("--explain", explain, "Print the documentation of RULE and exit");
+  app.add_flag("--skip-non-templates", skip_non_templates,
+               "Skip named files that do not look like templates (as directory search does); for hooks");
   app.add_flag("--no-color", no_color, "Never color the text output (NO_COLOR is honoured too)");
   app.add_option("--max-file-size", max_file_size, "Largest file linted, in bytes (default 20 MB)");
   app.add_option("-j,--jobs", jobs, "Files linted in parallel (default: all cores); the output does not depend on it")
@@ -83,7 +80,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (show_rules) {
-    list_rules(std::cout);
+    if (format == "markdown")
+      vpclint::write_rule_list_markdown(std::cout);
+    else
+      vpclint::write_rule_list_text(std::cout);
     return 0;
   }
   if (!explain.empty()) {
@@ -95,6 +95,10 @@ int main(int argc, char** argv) {
     std::cout << doc;
     return 0;
   }
+  if (format == "markdown") {
+    std::cerr << "vpclint: error: --format markdown is only for --list-rules\n";
+    return 2;
+  }
   if (paths.empty()) {
     std::cerr << "vpclint: error: no PATH given (see --help)\n";
     return 2;
@@ -103,6 +107,10 @@ int main(int argc, char** argv) {
   vpclint::LintOptions options;
   options.limits.max_file_size = max_file_size;
   vpclint::Discovered found = vpclint::discover(paths);
+  if (skip_non_templates) {
+    // For hooks that pass every staged YAML/JSON file: judge named files as directory search does.
+    std::erase_if(found.files, [](const std::string& f) { return f != "-" && !vpclint::looks_like_template(f); });
+  }
   vpclint::RunResult run;
   run.errors = found.errors;
   run.files = lint_all(found.files, options, jobs);
