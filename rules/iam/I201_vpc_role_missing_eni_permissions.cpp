@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/iam_eni.h"
+#include "lint/role_findings.h"
 #include "lint/rule.h"
 
 namespace vpclint {
@@ -61,27 +62,18 @@ class VpcRoleMissingEniPermissions : public Rule {
   }
 
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    for (const FunctionVpc& fn : ctx.facts.functions.functions()) {
-      EniNeed need = eni_need(fn);
-      if (!need.needed) continue;
-      const RoleFacts* role = ctx.facts.iam.role_of(fn.function->logical_id);
-      if (!role || !role->known()) continue;
-      EniGap gap = eni_gap(need, *role, kEniRequiredActions);
+    for (const EniSubject& subject : eni_subjects(ctx.facts.functions, ctx.facts.iam)) {
+      const RoleFacts* role = subject.role;
+      EniGap gap = eni_gap(subject.need, *role, kEniRequiredActions);
       const std::vector<MissingAction>& missing = gap.missing;
       if (missing.empty()) continue;
 
-      const Resource& f = *fn.function;
+      const Resource& f = *subject.function->function;
       std::string message = std::string(f.logical_id) + " is attached to a VPC" +
                             (gap.when.empty() ? "" : " " + gap.when) + " but " + role_phrase(*role) + " " +
                             what_is_missing(*role, missing) +
                             "; the deployment fails: Lambda cannot create the function's network interfaces";
-      const Node* vpc_key = property_key(f, "VpcConfig");
-      const Node* at = role->source == RoleFacts::Source::Template ? property_key(f, "Role") : vpc_key;
-      Finding& finding = sink.report(at ? at : f.key, std::move(message), f.logical_id);
-      if (role->role)
-        finding.notes.push_back(
-            {"role " + std::string(role->role->logical_id) + " is defined here", role->role->key->pos});
-      if (at != vpc_key && vpc_key) finding.notes.push_back({"attached to a VPC here", vpc_key->pos});
+      Finding& finding = report_at_role(sink, subject, std::move(message));
       for (const MissingAction& m : missing) {
         const PolicyStatement* deny = m.evaluation.evidence;
         if (m.evaluation.decision == Decision::Denied && deny && deny->node)

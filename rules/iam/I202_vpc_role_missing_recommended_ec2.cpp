@@ -1,6 +1,7 @@
 // I202 vpc-role-missing-recommended-ec2: a VPC-attached function whose execution role has the
 // three ENI actions but not the rest of what AWSLambdaVPCAccessExecutionRole grants.
 #include "analysis/iam_eni.h"
+#include "lint/role_findings.h"
 #include "lint/rule.h"
 
 namespace vpclint {
@@ -21,11 +22,9 @@ class VpcRoleMissingRecommendedEc2 : public Rule {
   }
 
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    for (const FunctionVpc& fn : ctx.facts.functions.functions()) {
-      EniNeed need = eni_need(fn);
-      if (!need.needed) continue;
-      const RoleFacts* role = ctx.facts.iam.role_of(fn.function->logical_id);
-      if (!role || !role->known()) continue;
+    for (const EniSubject& subject : eni_subjects(ctx.facts.functions, ctx.facts.iam)) {
+      const RoleFacts* role = subject.role;
+      const EniNeed& need = subject.need;
       // Only roles that certainly have what Lambda checks: when they do not, I201 reports the
       // function (and its fix, the managed policy, covers these too) or the template cannot tell.
       if (!allows_all(need, *role, kEniRequiredActions)) continue;
@@ -33,17 +32,12 @@ class VpcRoleMissingRecommendedEc2 : public Rule {
       const std::vector<MissingAction>& missing = gap.missing;
       if (missing.empty()) continue;
 
-      const Resource& f = *fn.function;
+      const Resource& f = *subject.function->function;
       std::string message = std::string(f.logical_id) + " is attached to a VPC" +
                             (gap.when.empty() ? "" : " " + gap.when) + " but " + role_phrase(*role) +
                             " does not allow " + action_list(missing) +
                             ", which Lambda lists among the permissions of VPC-attached functions";
-      const Node* vpc_key = property_key(f, "VpcConfig");
-      const Node* at = role->source == RoleFacts::Source::Template ? property_key(f, "Role") : vpc_key;
-      Finding& finding = sink.report(at ? at : f.key, std::move(message), f.logical_id);
-      if (role->role)
-        finding.notes.push_back(
-            {"role " + std::string(role->role->logical_id) + " is defined here", role->role->key->pos});
+      report_at_role(sink, subject, std::move(message));
     }
   }
 };

@@ -141,9 +141,7 @@ void Collector::aws_managed(const ManagedPolicy& p, const Node* at, const Guard&
     }
     s.has_condition = m.has_condition;
     s.uncertain = m.uncertain;
-    s.service_side = p.name().starts_with("AWSLambdaInvocation-") || p.name().ends_with("QueueExecutionRole") ||
-                     p.name() == "AWSLambdaDynamoDBExecutionRole" || p.name() == "AWSLambdaKinesisExecutionRole" ||
-                     p.name() == "AWSLambdaMSKExecutionRole";
+    s.service_side = p.service_side;
     s.guard = guard;
     s.node = at;
     s.origin = origin;

@@ -88,6 +88,18 @@ std::string action_list(const std::vector<MissingAction>& actions) {
   return out;
 }
 
+std::vector<EniSubject> eni_subjects(const FunctionVpcFacts& functions, const IamFacts& iam) {
+  std::vector<EniSubject> out;
+  for (const FunctionVpc& fn : functions.functions()) {
+    EniNeed need = eni_need(fn);
+    if (!need.needed) continue;
+    const RoleFacts* role = iam.role_of(fn.function->logical_id);
+    if (!role || !role->known()) continue;
+    out.push_back({&fn, std::move(need), role});
+  }
+  return out;
+}
+
 const Node* property_key(const Resource& r, std::string_view name) {
   const MapEntry* e = r.properties ? r.properties->find_entry(name) : nullptr;
   return e ? e->key : nullptr;

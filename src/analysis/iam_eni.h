@@ -42,6 +42,15 @@ struct EniNeed {
 };
 EniNeed eni_need(const FunctionVpc& fn);
 
+// A VPC-attached function whose execution role the template lets vpclint judge: what I201
+// and I202 both start from.
+struct EniSubject {
+  const FunctionVpc* function;
+  EniNeed need;
+  const RoleFacts* role;
+};
+std::vector<EniSubject> eni_subjects(const FunctionVpcFacts& functions, const IamFacts& iam);
+
 // What the role misses of `actions` in the situations where the function is attached.
 struct EniGap {
   std::vector<MissingAction> missing;  // each action once, from the first situation that misses it

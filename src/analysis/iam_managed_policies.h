@@ -22,6 +22,9 @@ struct ManagedPolicy {
   std::string_view path;     // after "arn:<partition>:iam::aws:policy/", e.g. "service-role/AWSLambdaRole"
   std::string_view version;  // default version the entry was taken from ("" when not recorded)
   std::span<const ManagedStatement> statements;
+  // An event-source policy: granted for what the Lambda service does with the function's role
+  // (polling, stream invocation), never evidence of what the code calls.
+  bool service_side = false;
 
   std::string_view name() const {
     size_t slash = path.rfind('/');

@@ -28,7 +28,7 @@ void add_values(const Resolver& r, const Node* n, std::unordered_set<std::string
   }
 }
 
-ServiceSide service_side(const Template& t, const Resolver& r, const Resource& fn,
+ServiceSide service_side(const Resolver& r, const Resource& fn,
                          const std::unordered_map<std::string_view, std::vector<const Resource*>>& attached) {
   ServiceSide s;
   if (const Node* events = fn.property("Events")) {
@@ -61,7 +61,6 @@ ServiceSide service_side(const Template& t, const Resolver& r, const Resource& f
       }
     }
   }
-  (void)t;
   return s;
 }
 
@@ -120,7 +119,7 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
     FunctionCalls fc;
     fc.function = &res;
     const RoleFacts* role = iam.role_of(res.logical_id);
-    ServiceSide side = service_side(t, r, res, attached);
+    ServiceSide side = service_side(r, res, attached);
     auto add = [&](const ServiceEndpoint& svc) -> ServiceCall& {
       for (auto& c : fc.calls)
         if (c.service.endpoint == svc.endpoint) return c;
