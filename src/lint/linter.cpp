@@ -12,7 +12,7 @@
 namespace vpclint {
 
 namespace {
-FileResult lint_document(Document doc) {
+FileResult lint_document(Document doc, const AnalysisVisitor& visit = {}) {
   FileResult result;
   result.path = doc.source->path();
   Template model(doc);
@@ -25,6 +25,7 @@ FileResult lint_document(Document doc) {
     rule->check(ctx, sink);
   }
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  if (visit) visit(ctx, result.findings);
   // Any T001/T002 means the file is not a usable template (exit code 2), even when a first
   // document could still be analysed.
   bool syntax = false;
@@ -35,8 +36,8 @@ FileResult lint_document(Document doc) {
 }
 }  // namespace
 
-FileResult lint_text(std::string path, std::string bytes, const LintOptions& options) {
-  return lint_document(load_document(std::move(path), std::move(bytes), options.limits));
+FileResult lint_text(std::string path, std::string bytes, const LintOptions& options, const AnalysisVisitor& visit) {
+  return lint_document(load_document(std::move(path), std::move(bytes), options.limits), visit);
 }
 
 FileResult lint_path(const std::string& path, const LintOptions& options) {

@@ -1,5 +1,6 @@
 // The pipeline for one file: read -> load -> model -> facts -> rules -> findings.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -9,9 +10,14 @@
 
 namespace vpclint {
 
+struct LintContext;
+
 struct LintOptions {
   Limits limits;
 };
+
+// Sees the analysed template and its findings before they are discarded (`vpclint graph`).
+using AnalysisVisitor = std::function<void(const LintContext&, const std::vector<Finding>&)>;
 
 struct FileResult {
   std::string path;
@@ -25,7 +31,8 @@ struct FileResult {
   std::shared_ptr<const SourceText> source;
 };
 
-FileResult lint_text(std::string path, std::string bytes, const LintOptions& options);
+FileResult lint_text(std::string path, std::string bytes, const LintOptions& options,
+                     const AnalysisVisitor& visit = {});
 // Reads `path` (a regular file, or "-" for standard input) and lints it.
 FileResult lint_path(const std::string& path, const LintOptions& options);
 

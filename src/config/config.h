@@ -1,0 +1,78 @@
+// `.vpclint.yaml`: what a team tells vpclint once, for every template under a directory: which
+// rules run and how severe they are, which files to skip, and the facts the templates cannot
+// show (parameter and SSM values, subnets and endpoints of networks defined elsewhere).
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/finding.h"
+#include "loader/document.h"
+
+namespace vpclint {
+
+// Where a subnet's default route leads, as the team states it.
+enum class SubnetEgress : uint8_t { Nat, InternetGateway, None, Unknown };
+std::string_view subnet_egress_name(SubnetEgress e);
+
+// A statement in the config file keeps its position, so findings can cite it as evidence.
+struct ConfigSource {
+  std::string file;  // the config file's path, as it was found
+  Position pos;
+};
+
+struct ExternalSubnet {
+  std::string pattern;  // "subnet-0abc" or a glob ("subnet-0a*", "?" and "*")
+  std::string vpc;      // "vpc-0123", or empty when not stated
+  std::string az;       // "eu-west-1a", or empty
+  SubnetEgress egress = SubnetEgress::Unknown;
+  ConfigSource source;
+};
+
+enum class ExternalEndpointType : uint8_t { Interface, Gateway };
+
+struct ExternalEndpoint {
+  std::string vpc;      // "vpc-0123"
+  std::string service;  // short service name: "lambda", "s3" ("com.amazonaws.<region>.s3" is reduced)
+  ExternalEndpointType type = ExternalEndpointType::Interface;
+  bool private_dns = true;  // interface endpoints only
+  ConfigSource source;
+};
+
+struct ExternalValue {
+  std::string value;  // a list parameter's value is comma-separated, as CloudFormation takes it
+  ConfigSource source;
+};
+
+struct Config {
+  std::string path;  // the config file; empty for the built-in defaults
+  std::string root;  // directory that `exclude` globs are relative to (the config file's)
+
+  std::vector<std::string> select;  // rule ids or prefixes ("N", "N10"); empty: every rule
+  std::vector<std::string> ignore;  // rule ids or prefixes; wins over select
+  std::map<std::string, Severity, std::less<>> severity;  // per rule id
+  std::optional<Severity> fail_on;
+  std::vector<std::string> exclude;  // globs ("**", "*", "?") on paths relative to `root`
+
+  std::map<std::string, ExternalValue, std::less<>> parameters;  // template parameter values
+  std::map<std::string, ExternalValue, std::less<>> ssm;         // "/net/sg" -> "sg-0123"
+  std::vector<ExternalSubnet> subnets;
+  std::vector<ExternalEndpoint> endpoints;
+
+  bool rule_enabled(std::string_view id) const;
+  Severity severity_of(std::string_view id, Severity default_severity) const;
+  // `file` as given on the command line or found by discovery.
+  bool excluded(const std::string& file) const;
+  // The first stated subnet whose pattern matches a literal subnet id: exact ids before globs.
+  const ExternalSubnet* subnet(std::string_view id) const;
+  // Endpoints stated for a literal VPC id.
+  std::vector<const ExternalEndpoint*> endpoints_in(std::string_view vpc) const;
+};
+
+// Parses a config file. On error returns false with one line "FILE:LINE:COL: message" in `error`:
+// unknown keys, wrong types, unknown rule ids or severities, malformed globs, broken YAML.
+bool parse_config(const std::string& path, std::string bytes, Config& out, std::string& error);
+
+}  // namespace vpclint
