@@ -66,4 +66,13 @@ struct StringMaker<vpclint::Position> {
     return (std::to_string(p.line) + ":" + std::to_string(p.column)).c_str();
   }
 };
+// Lists of strings (ids_at) print as ["T006@5:23", ...] when a check fails.
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& v) {
+    std::string s = "[";
+    for (const auto& x : v) s += (s.size() > 1 ? ", \"" : "\"") + x + "\"";
+    return (s + "]").c_str();
+  }
+};
 }  // namespace doctest

@@ -49,8 +49,11 @@ class PathFinder {
   // The function's VPC: from its template subnets, else tied through its security groups.
   std::string vpc_key() const {
     for (const auto& item : v_.subnets.items)
-      for (const Value& val : item)
-        if (const NetSubnet* s = net_.subnet(net_key(val)); s && !s->vpc.empty()) return s->vpc;
+      for (const Value& val : item) {
+        std::string key = net_key(val);
+        if (const NetSubnet* s = net_.subnet(key); s && !s->vpc.empty()) return s->vpc;
+        if (const ExternalSubnet* x = net_.external_subnet(key); x && !x->vpc.empty()) return "literal:" + x->vpc;
+      }
     for (const auto& g : groups_)
       if (const NetSecurityGroup* sg = net_.security_group(g); sg && !sg->vpc.empty()) return sg->vpc;
     return {};
@@ -134,7 +137,7 @@ class PathFinder {
     SubnetPath sp;
     sp.subnet = key;
     const NetSubnet* s = net_.subnet(key);
-    if (!s) return sp;  // outside the template
+    if (!s) return external_subnet_path(key, ref, svc);
     sp.chain.push_back({std::string(v_.via_capacity_provider ? "its capacity provider uses subnet " : "attached to subnet ") +
                             name_of(s->resource),
                         ref ? ref->pos : pos_of(s->resource)});
@@ -280,6 +283,67 @@ class PathFinder {
     sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : nat_blocker;
     sp.chain.insert(sp.chain.end(), endpoint_chain.begin(), endpoint_chain.end());
     return sp;
+  }
+
+  // A subnet outside the template: only what the team's config states about it can decide.
+  SubnetPath external_subnet_path(const std::string& key, const Node* ref, const ServiceEndpoint& svc) const {
+    SubnetPath sp;
+    sp.subnet = key;
+    const ExternalSubnet* x = net_.external_subnet(key);
+    if (!x || x->egress == SubnetEgress::Unknown) return sp;
+    std::string id = key_label(key);
+    sp.chain.push_back({"attached to subnet " + id, ref ? ref->pos : Position{}});
+    std::string stated = id + " is stated in " + x->source.file + " with egress " + std::string(subnet_egress_name(x->egress));
+    if (!x->vpc.empty()) stated += ", in " + x->vpc;
+    sp.chain.push_back({stated, x->source.pos, x->source.file});
+    std::string vpc = x->vpc.empty() ? std::string() : "literal:" + x->vpc;
+    Blocker endpoint_blocker = Blocker::None;
+    for (const ExternalEndpoint* e : net_.external_endpoints_in(vpc)) {
+      if (e->service != svc.endpoint) continue;
+      bool gateway = e->type == ExternalEndpointType::Gateway;
+      if (gateway && !svc.gateway_capable) continue;
+      if (!gateway && !e->private_dns) {
+        endpoint_blocker = Blocker::EndpointDnsOff;
+        sp.chain.push_back({"the interface endpoint for " + svc.name + " in " + x->vpc + " has private DNS off",
+                            e->source.pos, e->source.file});
+        continue;
+      }
+      sp.chain.push_back({std::string(gateway ? "gateway" : "interface") + " endpoint for " + svc.name + " in " + x->vpc +
+                              ", stated in " + e->source.file,
+                          e->source.pos, e->source.file});
+      sp.verdict = function_egress_allows(std::nullopt, {}, gateway) ? Verdict::Yes : Verdict::No;
+      if (sp.verdict == Verdict::No) sp.blocker = Blocker::FunctionEgressBlocks;
+      return sp;
+    }
+    for (const NetEndpoint* e : net_.endpoints_in(vpc)) {
+      if (e->type != EndpointType::Interface || e->service != svc.endpoint || !e->private_dns) continue;
+      if (!endpoint_admits(*e, {std::nullopt})) continue;
+      sp.chain.push_back({"interface endpoint " + name_of(e->resource) + " serves " + svc.name + " in " + x->vpc,
+                          pos_of(e->resource)});
+      sp.verdict = Verdict::Yes;
+      return sp;
+    }
+    switch (x->egress) {
+      case SubnetEgress::Nat:
+        if (function_egress_allows(Cidr::parse("0.0.0.0/0"), {}, false)) {
+          sp.verdict = Verdict::Yes;
+          return sp;
+        }
+        sp.verdict = Verdict::No;
+        sp.blocker = Blocker::FunctionEgressBlocks;
+        return sp;
+      case SubnetEgress::InternetGateway:
+        sp.verdict = Verdict::No;
+        sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : Blocker::PublicOnly;
+        return sp;
+      default:
+        sp.verdict = Verdict::No;
+        sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : Blocker::NoRoute;
+        sp.chain.push_back({"no endpoint for " + svc.name + (x->vpc.empty() ? std::string() : " in " + x->vpc) +
+                                " is stated in " + x->source.file + " or defined in the template",
+                            x->source.pos, x->source.file});
+        return sp;
+    }
   }
 
   void aggregate(ServicePath& p) const {

@@ -335,4 +335,19 @@ const std::vector<const NetEndpoint*>& NetworkModel::endpoints_in(std::string_vi
   return it == endpoints_by_vpc_.end() ? kNone : it->second;
 }
 
+namespace {
+constexpr std::string_view kLiteral = "literal:";
+}
+
+const ExternalSubnet* NetworkModel::external_subnet(std::string_view key) const {
+  const Config* c = r_.config();
+  return c && key.starts_with(kLiteral) ? c->subnet(key.substr(kLiteral.size())) : nullptr;
+}
+
+std::vector<const ExternalEndpoint*> NetworkModel::external_endpoints_in(std::string_view vpc_key) const {
+  const Config* c = r_.config();
+  if (!c || !vpc_key.starts_with(kLiteral)) return {};
+  return c->endpoints_in(vpc_key.substr(kLiteral.size()));
+}
+
 }  // namespace vpclint

@@ -115,6 +115,10 @@ class NetworkModel {
   const std::vector<const NetEndpoint*>& endpoints_in(std::string_view vpc_key) const;
   const std::vector<NetEndpoint>& endpoints() const { return endpoints_; }
   bool has_nat_or_endpoint() const { return !nats_.empty() || !endpoints_.empty(); }
+  // A subnet outside the template that the team's config describes ("literal:subnet-0abc").
+  const ExternalSubnet* external_subnet(std::string_view key) const;
+  // Endpoints the team's config states for a VPC outside the template ("literal:vpc-0123").
+  std::vector<const ExternalEndpoint*> external_endpoints_in(std::string_view vpc_key) const;
   // The first value of a property as a key (empty when absent or unknown).
   std::string key_of(const Node* node) const;
 

@@ -2,18 +2,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <atomic>
-#include <filesystem>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <thread>
 
-#include "cli/discover.h"
+#include "cli/lint_command.h"
 #include "cli/rule_list.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
-#include "report/reporter.h"
 
 namespace {
 
@@ -21,24 +17,8 @@ constexpr const char* kExitCodes =
     "Exit codes:\n"
     "  0  no finding at or above --fail-on\n"
     "  1  findings at or above --fail-on\n"
-    "  2  usage error, or a file that could not be read or parsed (its T001/T002 finding is still\n"
-    "     printed, and the other files are still linted)\n";
-
-// Lints files on `jobs` threads; results keep the input order, so output is the same for any -j.
-std::vector<vpclint::FileResult> lint_all(const std::vector<std::string>& files, const vpclint::LintOptions& options,
-                                          unsigned jobs) {
-  std::vector<vpclint::FileResult> results(files.size());
-  vpclint::all_rules();  // build the registry before the threads share it
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) results[i] = vpclint::lint_path(files[i], options);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::min<size_t>(jobs, files.size()); ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  return results;
-}
+    "  2  usage error, an invalid .vpclint.yaml or baseline, or a file that could not be read or parsed\n"
+    "     (its T001/T002 finding is still printed, and the other files are still linted)\n";
 
 }  // namespace
 
@@ -48,7 +28,9 @@ int main(int argc, char** argv) {
   app.footer(kExitCodes);
   std::vector<std::string> paths;
   std::string format = "text", output, fail_on = "warning", explain;
-  bool show_rules = false, no_color = false, version = false, skip_non_templates = false;
+  std::string config, baseline, write_baseline;
+  std::vector<std::string> parameters;
+  bool show_rules = false, no_color = false, version = false, skip_non_templates = false, no_inline_suppressions = false;
   size_t max_file_size = vpclint::Limits{}.max_file_size;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("paths", paths, "Template files or directories ('-' reads standard input)");
@@ -67,6 +49,12 @@ int main(int argc, char** argv) {
   app.add_option("--max-file-size", max_file_size, "Largest file linted, in bytes (default 20 MB)");
   app.add_option("-j,--jobs", jobs, "Files linted in parallel (default: all cores); the output does not depend on it")
       ->check(CLI::Range(1u, 1024u));
+  app.add_option("--config", config, "Use this .vpclint.yaml for every file (default: the nearest one above each file)");
+  app.add_option("--parameter", parameters, "Template parameter value, Name=Value (repeatable); wins over the config");
+  app.add_flag("--no-inline-suppressions", no_inline_suppressions,
+               "Ignore the suppressions written in templates (Metadata and # vpclint: comments)");
+  app.add_option("--baseline", baseline, "Report only findings that this baseline file does not record");
+  app.add_option("--write-baseline", write_baseline, "Record this run's findings in FILE (by fingerprint)");
   app.add_flag("--version", version, "Print the version and exit");
   try {
     app.parse(argc, argv);
@@ -104,53 +92,23 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  vpclint::LintOptions options;
-  options.limits.max_file_size = max_file_size;
-  vpclint::Discovered found = vpclint::discover(paths);
-  if (skip_non_templates) {
-    // For hooks that pass every staged YAML/JSON file: judge named files as directory search does.
-    std::erase_if(found.files, [](const std::string& f) { return f != "-" && !vpclint::looks_like_template(f); });
+  vpclint::LintCommand command;
+  command.paths = std::move(paths);
+  command.format = format;
+  command.output = output;
+  if (app.count("--fail-on")) {
+    vpclint::Severity s{};
+    vpclint::parse_severity(fail_on, s);
+    command.fail_on = s;
   }
-  vpclint::RunResult run;
-  run.errors = found.errors;
-  run.files = lint_all(found.files, options, jobs);
-  for (const auto& r : run.files)
-    if (r.unreadable) run.errors.push_back(r.error);
-
-  std::ofstream file;
-  if (!output.empty()) {
-    file.open(output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << "vpclint: error: cannot write '" << output << "'\n";
-      return 2;
-    }
-  }
-  vpclint::Severity threshold{};
-  vpclint::parse_severity(fail_on, threshold);
-  bool failed_files = !run.errors.empty();
-  bool over = false;
-  for (const auto& f : run.files) {
-    failed_files |= f.unparsable;
-    for (const auto& finding : f.findings) over |= finding.severity >= threshold;
-  }
-  int exit_code = failed_files ? 2 : over ? 1 : 0;
-
-  std::ostream& out = output.empty() ? std::cout : file;
-  if (format == "json") {
-    vpclint::write_json(out, run);
-  } else if (format == "sarif") {
-    std::error_code ec;
-    vpclint::write_sarif(out, run, {exit_code, std::filesystem::current_path(ec).string()});
-  } else if (format == "github") {
-    vpclint::write_github(out, run);
-  } else if (format == "junit") {
-    vpclint::write_junit(out, run);
-  } else if (format == "gnu") {
-    vpclint::write_gnu(out, run);
-  } else {
-    bool color = !no_color && output.empty() && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
-    vpclint::write_text(out, run, {color});
-  }
-  for (const auto& e : run.errors) std::cerr << "vpclint: error: " << e << '\n';
-  return exit_code;
+  command.color = !no_color && std::getenv("NO_COLOR") == nullptr && isatty(STDOUT_FILENO);
+  command.skip_non_templates = skip_non_templates;
+  command.inline_suppressions = !no_inline_suppressions;
+  command.max_file_size = max_file_size;
+  command.jobs = jobs;
+  command.config = config;
+  command.parameters = parameters;
+  command.baseline = baseline;
+  command.write_baseline = write_baseline;
+  return vpclint::run_lint_command(command);
 }

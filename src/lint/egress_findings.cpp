@@ -36,7 +36,15 @@ std::string timeout_text(const Resource& fn) {
   return t + " s";
 }
 
-std::string cause(Blocker b, const std::vector<std::string>& tables, const std::string& vpc, const std::string& service) {
+// `stated_in`: the config file that describes the subnets, when they are outside the template.
+std::string cause(Blocker b, const std::vector<std::string>& tables, const std::string& vpc, const std::string& service,
+                  const std::string& stated_in) {
+  if (!stated_in.empty() && b == Blocker::PublicOnly)
+    return "which " + stated_in + " states route 0.0.0.0/0 only to an internet gateway; Lambda's network interfaces "
+           "never get a public IP, so public subnets give a function no way out";
+  if (!stated_in.empty() && b == Blocker::NoRoute)
+    return "which " + stated_in + " states have no NAT, and " + (vpc.empty() ? std::string("no") : key_label(vpc) + " has no") +
+           " endpoint for " + service + " there or in the template";
   std::string tbl = tables.empty() ? "main route table" : (tables.size() == 1 ? "route table " : "route tables ") + join(tables);
   switch (b) {
     case Blocker::PublicOnly:
@@ -117,6 +125,7 @@ void report_egress(const LintContext& ctx, FindingSink& sink, Blocker blocker, E
 
     if (!definite.empty()) {
       std::vector<std::string> subnets, tables, calls;
+      std::string stated_in;
       std::vector<Note> notes;
       bool all_conditional = true;
       for (const ServicePath* p : definite) {
@@ -125,6 +134,7 @@ void report_egress(const LintContext& ctx, FindingSink& sink, Blocker blocker, E
         for (const SubnetPath& sp : p->subnets) {
           if (sp.verdict != Verdict::No) continue;
           add_unique(subnets, key_label(sp.subnet));
+          if (const ExternalSubnet* x = ctx.facts.network.external_subnet(sp.subnet)) stated_in = x->source.file;
           if (!sp.route_table.empty()) add_unique(tables, key_label(sp.route_table));
           for (const Note& n : sp.chain)
             if (std::none_of(notes.begin(), notes.end(), [&](const Note& o) { return o.message == n.message; }))
@@ -139,7 +149,7 @@ void report_egress(const LintContext& ctx, FindingSink& sink, Blocker blocker, E
       std::string service = definite.size() == 1 ? definite[0]->call->service.name : "these services";
       std::string message = prefix + std::string(fn.logical_id) + " is attached to VPC subnet" +
                             (subnets.size() == 1 ? " " : "s ") + join(subnets) + ", " +
-                            cause(blocker, tables, definite[0]->vpc, service) + "; its calls to " + join(calls, "; ") +
+                            cause(blocker, tables, definite[0]->vpc, service, stated_in) + "; its calls to " + join(calls, "; ") +
                             " will hang until the " + timeout_text(fn) + " timeout";
       Finding& f = sink.report(at, message, fn.logical_id);
       if (v.from_globals) f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.logical_id), fn.key->pos});
@@ -168,9 +178,9 @@ void report_egress(const LintContext& ctx, FindingSink& sink, Blocker blocker, E
       for (const ServicePath* p : unknown)
         for (const auto& ev : p->call->evidence)
           if (ev.statement && ev.statement->node) f.notes.push_back({ev.action + " granted here", ev.statement->node->pos});
-      f.fix = "state what the template cannot see once, in .vpclint.yaml (network: subnets: {" + subnets[0] +
-              ": {egress: nat}}), so this warning becomes a definite answer; or add an endpoint for " + service +
-              " to the template";
+      f.fix = "state what the template cannot see once, in .vpclint.yaml (network: subnets: [{id: " + subnets[0] +
+              ", vpc: ..., egress: nat | internet-gateway | none}]), so this warning becomes a definite answer; or "
+              "add an endpoint for " + service + " to the template";
     }
   }
 }

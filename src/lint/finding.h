@@ -23,6 +23,7 @@ struct Finding {
   std::string path;      // property path: Resources/Orchestrator/Properties/VpcConfig
   std::vector<Note> notes;  // evidence, each with its position
   std::string fix;          // how to fix, from the rule
+  std::string suppression;  // for a suppressed finding: the reason its suppression gives
 };
 
 // Sort order of every output: file, line, column, rule.

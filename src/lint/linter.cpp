@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lint/rule.h"
+#include "lint/suppress.h"
 #include "loader/file_reader.h"
 #include "loader/loader.h"
 #include "model/references.h"
@@ -12,19 +13,40 @@
 namespace vpclint {
 
 namespace {
-FileResult lint_document(Document doc, const AnalysisVisitor& visit = {}) {
+
+bool enabled(const LintOptions& options, const Rule& rule) {
+  return !options.config || options.config->rule_enabled(rule.meta().id);
+}
+
+FileResult lint_document(Document doc, const LintOptions& options, const AnalysisVisitor& visit) {
   FileResult result;
   result.path = doc.source->path();
   Template model(doc);
-  Resolver resolver(model);
+  Resolver resolver(model, options.config);
   ReferenceGraph references(model);
   Facts facts(model, resolver, references);
-  LintContext ctx{doc, model, resolver, references, facts};
+  TemplateSuppressions suppressions;
+  if (options.inline_suppressions) suppressions = collect_suppressions(model, *doc.source);
+  LintContext ctx{doc, model, resolver, references, facts, suppressions};
   for (const auto& rule : all_rules()) {
+    if (rule->runs_after_suppressions() || !enabled(options, *rule)) continue;
     FindingSink sink(rule->meta(), model, result.findings);
     rule->check(ctx, sink);
   }
+  std::vector<SuppressionUse> use = apply_suppressions(
+      suppressions, result.findings, result.suppressed,
+      [&](std::string_view id) { const Rule* r = find_rule(id); return r && enabled(options, *r); });
+  ctx.suppression_use = &use;
+  for (const auto& rule : all_rules()) {
+    if (!rule->runs_after_suppressions() || !enabled(options, *rule)) continue;
+    FindingSink sink(rule->meta(), model, result.findings);
+    rule->check(ctx, sink);
+  }
+  if (options.config)
+    for (auto* list : {&result.findings, &result.suppressed})
+      for (Finding& f : *list) f.severity = options.config->severity_of(f.rule, f.severity);
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  std::sort(result.suppressed.begin(), result.suppressed.end(), finding_less);
   if (visit) visit(ctx, result.findings);
   // Any T001/T002 means the file is not a usable template (exit code 2), even when a first
   // document could still be analysed.
@@ -37,7 +59,7 @@ FileResult lint_document(Document doc, const AnalysisVisitor& visit = {}) {
 }  // namespace
 
 FileResult lint_text(std::string path, std::string bytes, const LintOptions& options, const AnalysisVisitor& visit) {
-  return lint_document(load_document(std::move(path), std::move(bytes), options.limits), visit);
+  return lint_document(load_document(std::move(path), std::move(bytes), options.limits), options, visit);
 }
 
 FileResult lint_path(const std::string& path, const LintOptions& options) {
@@ -51,7 +73,7 @@ FileResult lint_path(const std::string& path, const LintOptions& options) {
       doc.source = std::make_unique<SourceText>(shown, std::string());
       doc.issues.push_back({LoadIssueKind::LimitExceeded, {1, 1}, "the file is " + error + "; it was not linted", nullptr, {}});
       doc.unparsable = true;
-      return lint_document(std::move(doc));
+      return lint_document(std::move(doc), options, {});
     }
     FileResult r;
     r.path = shown;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/config.h"
 #include "lint/finding.h"
 #include "loader/document.h"
 
@@ -14,6 +15,8 @@ struct LintContext;
 
 struct LintOptions {
   Limits limits;
+  const Config* config = nullptr;  // null: the built-in defaults
+  bool inline_suppressions = true;  // false: Metadata and comment suppressions are ignored
 };
 
 // Sees the analysed template and its findings before they are discarded (`vpclint graph`).
@@ -22,6 +25,7 @@ using AnalysisVisitor = std::function<void(const LintContext&, const std::vector
 struct FileResult {
   std::string path;
   std::vector<Finding> findings;  // sorted
+  std::vector<Finding> suppressed;  // silenced by the template; `suppression` holds the reason
   // The file could not be read; `error` is the one-line reason and there are no findings.
   bool unreadable = false;
   std::string error;
@@ -30,6 +34,15 @@ struct FileResult {
   // Kept for reporters that quote source lines.
   std::shared_ptr<const SourceText> source;
 };
+
+struct RunResult {
+  std::vector<FileResult> files;    // in the order given / discovered
+  std::vector<std::string> errors;  // one-line errors (unreadable paths, bad directories)
+  size_t baselined = 0;             // findings the baseline knew, not reported
+};
+
+// All findings of a run, sorted by file, line, column, rule.
+std::vector<const Finding*> sorted_findings(const RunResult& run);
 
 FileResult lint_text(std::string path, std::string bytes, const LintOptions& options,
                      const AnalysisVisitor& visit = {});

@@ -11,6 +11,7 @@
 #include "lint/finding.h"
 #include "model/references.h"
 #include "model/resolver.h"
+#include "model/suppressions.h"
 #include "model/template.h"
 
 namespace vpclint {
@@ -24,6 +25,13 @@ struct RuleMeta {
   std::string_view fix;       // the fix hint printed with every finding
 };
 
+// What became of each suppression once the findings were matched against them.
+enum class SuppressionUse : uint8_t {
+  Unused,     // matched no finding: stale (S001)
+  Used,       // silenced at least one finding
+  NotJudged,  // names no rule, a rule that cannot be suppressed, or a rule the config turned off
+};
+
 // Everything a rule may read about one template, computed once before any rule runs.
 struct LintContext {
   const Document& document;
@@ -31,6 +39,9 @@ struct LintContext {
   const Resolver& resolver;
   const ReferenceGraph& references;
   const Facts& facts;
+  const TemplateSuppressions& suppressions;  // empty with --no-inline-suppressions
+  // Per suppression entry; set only for rules that run after suppressions are applied.
+  const std::vector<SuppressionUse>* suppression_use = nullptr;
 };
 
 class FindingSink {
@@ -52,7 +63,12 @@ class Rule {
   virtual ~Rule() = default;
   virtual const RuleMeta& meta() const = 0;
   virtual void check(const LintContext& ctx, FindingSink& sink) const = 0;
+  // Rules about suppressions themselves run once the other findings have been matched.
+  virtual bool runs_after_suppressions() const { return false; }
 };
+
+// Rules whose findings no template suppression can silence (they judge the suppressions).
+bool unsuppressible(std::string_view rule_id);
 
 // All registered rules, sorted by id.
 const std::vector<std::unique_ptr<Rule>>& all_rules();

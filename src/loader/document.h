@@ -24,6 +24,7 @@ enum class LoadIssueKind : uint8_t {
 struct Note {
   std::string message;
   Position pos;
+  std::string file;  // evidence in another file (the team's .vpclint.yaml); empty: the finding's file
 };
 
 struct LoadIssue {

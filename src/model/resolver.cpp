@@ -14,7 +14,37 @@ Value make(ValueKind kind, const Node* node, const Guard& guard, std::string tex
   v.text = std::move(text);
   return v;
 }
+bool is_list_type(std::string_view type) {
+  return type == "CommaDelimitedList" || type.starts_with("List<") || type.starts_with("AWS::SSM::Parameter::Value<List<") ||
+         type == "AWS::SSM::Parameter::Value<CommaDelimitedList>";
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
 }  // namespace
+
+const ExternalValue* Resolver::stated_parameter(const Parameter& p) const {
+  if (!config_) return nullptr;
+  if (auto it = config_->parameters.find(p.name); it != config_->parameters.end()) return &it->second;
+  // An SSM-typed parameter's value is the SSM parameter its default names.
+  if (p.type.starts_with("AWS::SSM::Parameter::Value<") && p.default_value && p.default_value->is_scalar())
+    return stated_ssm(p.default_value->text());
+  return nullptr;
+}
+
+const ExternalValue* Resolver::stated_ssm(std::string_view reference) const {
+  if (!config_) return nullptr;
+  if (auto it = config_->ssm.find(reference); it != config_->ssm.end()) return &it->second;
+  // `{{resolve:ssm:/name:3}}` pins a version; the stated value is the name's.
+  size_t colon = reference.rfind(':');
+  if (colon != std::string_view::npos && colon + 1 < reference.size() &&
+      reference.find_first_not_of("0123456789", colon + 1) == std::string_view::npos)
+    if (auto it = config_->ssm.find(reference.substr(0, colon)); it != config_->ssm.end()) return &it->second;
+  return nullptr;
+}
 
 std::vector<Value> Resolver::values(const Node* node, const Guard& start) const {
   std::vector<Value> out;
@@ -36,7 +66,9 @@ Value Resolver::ref(const Node* node, std::string_view name, const Guard& guard)
     return v;
   }
   if (const Parameter* p = t_.parameter(name)) {
-    Value v = make(ValueKind::Parameter, node, guard);
+    const ExternalValue* stated = stated_parameter(*p);
+    Value v = stated ? make(ValueKind::Literal, node, guard, stated->value) : make(ValueKind::Parameter, node, guard);
+    if (stated) v.stated = &stated->source;
     v.name = name;
     v.parameter = p;
     return v;
@@ -61,6 +93,16 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
       return;
     case NodeKind::Scalar:
       if (!node->dynamic_refs().empty()) {
+        // The whole scalar is one SSM reference whose value the team stated.
+        const DynamicRef& d = node->dynamic_refs()[0];
+        if (const ExternalValue* stated = node->dynamic_refs().size() == 1 && d.full == node->text() && d.service == "ssm"
+                                              ? stated_ssm(d.reference)
+                                              : nullptr) {
+          Value v = make(ValueKind::Literal, node, guard, stated->value);
+          v.stated = &stated->source;
+          out.push_back(std::move(v));
+          return;
+        }
         out.push_back(make(ValueKind::DynamicRef, node, guard, std::string(node->text())));
         return;
       }
@@ -235,6 +277,18 @@ void Resolver::collect_list(const Node* node, const Guard& guard, std::vector<Li
     std::vector<Value> v;
     collect(node, guard, v, depth);
     if (v.size() == 1 && v[0].kind == ValueKind::NoValue) return;  // the whole property is removed
+    if (v.size() == 1 && v[0].stated && v[0].parameter && is_list_type(v[0].parameter->type)) {
+      // A list parameter's stated value is comma-separated, as CloudFormation takes it.
+      for (std::string_view rest = v[0].text; !rest.empty();) {
+        size_t comma = rest.find(',');
+        Value item = v[0];
+        item.text = std::string(trim(rest.substr(0, comma)));
+        if (!item.text.empty()) alt.items.push_back({std::move(item)});
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      }
+      out.push_back(std::move(alt));
+      return;
+    }
     alt.unknown = true;
     alt.whole = v.empty() ? make(ValueKind::Unknown, node, guard) : v[0];
     out.push_back(std::move(alt));

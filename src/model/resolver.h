@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/config.h"
 #include "model/condition_guard.h"
 #include "model/template.h"
 
@@ -29,6 +30,7 @@ struct Value {
   const Parameter* parameter = nullptr;
   const Node* node = nullptr;  // where this alternative is written
   Guard guard;                 // conditions under which the value takes this alternative
+  const ConfigSource* stated = nullptr;  // a parameter or SSM value the team stated in its config
 
   bool is_literal(std::string_view s) const { return kind == ValueKind::Literal && text == s; }
 };
@@ -44,7 +46,10 @@ struct ListAlternative {
 
 class Resolver {
  public:
-  explicit Resolver(const Template& t) : t_(t) {}
+  // `config` supplies the parameter and SSM values the template cannot show; may be null.
+  explicit Resolver(const Template& t, const Config* config = nullptr) : t_(t), config_(config) {}
+
+  const Config* config() const { return config_; }
 
   // All alternatives of a value; at most kMaxAlternatives (then one Unknown stands for the rest).
   std::vector<Value> values(const Node* node, const Guard& start = {}) const;
@@ -61,8 +66,11 @@ class Resolver {
   void join(const Node* node, const Guard& guard, std::vector<Value>& out, int depth) const;
   void find_in_map(const Node* node, const Guard& guard, std::vector<Value>& out, int depth) const;
   std::string single_literal(const Node* node, const Guard& guard, int depth, bool& ok) const;
+  const ExternalValue* stated_parameter(const Parameter& p) const;
+  const ExternalValue* stated_ssm(std::string_view reference) const;
 
   const Template& t_;
+  const Config* config_;
 };
 
 }  // namespace vpclint

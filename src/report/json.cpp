@@ -20,7 +20,11 @@ void write_json(std::ostream& out, const RunResult& run) {
     j["resource"] = f->resource;
     j["path"] = f->path;
     auto& notes = j["notes"] = nlohmann::ordered_json::array();
-    for (const auto& n : f->notes) notes.push_back({{"message", n.message}, {"line", n.pos.line}, {"column", n.pos.column}});
+    for (const auto& n : f->notes) {
+      nlohmann::ordered_json note = {{"message", n.message}, {"line", n.pos.line}, {"column", n.pos.column}};
+      if (!n.file.empty()) note["file"] = n.file;
+      notes.push_back(std::move(note));
+    }
     j["fix"] = f->fix;
     findings.push_back(std::move(j));
   }

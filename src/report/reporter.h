@@ -8,11 +8,6 @@
 
 namespace vpclint {
 
-struct RunResult {
-  std::vector<FileResult> files;  // in the order given / discovered
-  std::vector<std::string> errors;  // one-line errors (unreadable paths, bad directories)
-};
-
 struct TextOptions {
   bool color = false;
 };
@@ -32,8 +27,5 @@ void write_github(std::ostream& out, const RunResult& run);
 void write_junit(std::ostream& out, const RunResult& run);
 // file:line:col: severity: message [ID], for editors' quickfix lists.
 void write_gnu(std::ostream& out, const RunResult& run);
-
-// All findings of a run, sorted by file, line, column, rule.
-std::vector<const Finding*> sorted_findings(const RunResult& run);
 
 }  // namespace vpclint

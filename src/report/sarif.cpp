@@ -1,7 +1,10 @@
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "lint/fingerprint.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
 #include "report/reporter.h"
@@ -95,9 +98,21 @@ void write_sarif(std::ostream& out, const RunResult& run, const SarifOptions& op
   std::unordered_map<std::string_view, const SourceText*> sources;
   for (const auto& f : run.files) sources.emplace(f.path, f.source.get());
 
+  // Suppressed findings are results too (with their suppression), numbered with the others so
+  // a twin keeps its fingerprint when its suppression is added or removed.
+  std::vector<const Finding*> all = sorted_findings(run);
+  std::unordered_set<const Finding*> suppressed;
+  for (const auto& file : run.files)
+    for (const auto& f : file.suppressed) {
+      all.push_back(&f);
+      suppressed.insert(&f);
+    }
+  std::stable_sort(all.begin(), all.end(), [](const Finding* a, const Finding* b) { return finding_less(*a, *b); });
+  std::vector<std::string> prints = fingerprints(all, [](const std::string& file) { return file; });
+
   json results = json::array();
-  std::map<std::string, int> seen;  // fingerprint base -> occurrences, so twins stay distinct
-  for (const Finding* f : sorted_findings(run)) {
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Finding* f = all[i];
     auto it = sources.find(f->file);
     const SourceText* src = it == sources.end() ? nullptr : it->second;
     json location = {{"physicalLocation", {{"artifactLocation", artifact(f->file, root)}, {"region", region(src, f->pos)}}}};
@@ -106,18 +121,21 @@ void write_sarif(std::ostream& out, const RunResult& run, const SarifOptions& op
                    {"level", level(f->severity)},
                    {"message", {{"text", sentence(f->message)}}},
                    {"locations", json::array({location})}};
-    // Stable across unrelated edits: no line numbers, only what the finding is about.
-    std::string base = f->rule + "|" + f->file + "|" + f->resource + "|" + f->path;
-    if (f->path.empty()) base += "|" + f->message;
-    int n = seen[base]++;
-    result["partialFingerprints"] = {{"vpclint/v1", fnv1a_hex(base + "|" + std::to_string(n))}};
+    result["partialFingerprints"] = {{"vpclint/v1", prints[i]}};
+    if (suppressed.count(f)) {
+      json s = {{"kind", "inSource"}};
+      if (!f->suppression.empty()) s["justification"] = f->suppression;
+      result["suppressions"] = json::array({std::move(s)});
+    }
     if (!f->notes.empty()) {
       json related = json::array();
       int id = 1;
       for (const auto& note : f->notes) {
         json rel = {{"id", id++}, {"message", {{"text", sentence(note.message)}}}};
+        // Evidence from another file (the config) has no source here to count UTF-16 units in.
         if (note.pos)
-          rel["physicalLocation"] = {{"artifactLocation", artifact(f->file, root)}, {"region", region(src, note.pos)}};
+          rel["physicalLocation"] = {{"artifactLocation", artifact(note.file.empty() ? f->file : note.file, root)},
+                                     {"region", region(note.file.empty() ? src : nullptr, note.pos)}};
         related.push_back(std::move(rel));
       }
       result["relatedLocations"] = std::move(related);

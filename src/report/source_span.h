@@ -18,7 +18,5 @@ Span token_span(const SourceText* source, Position start, bool utf16);
 // Escapes for XML text and attributes.
 std::string xml_escape(std::string_view s);
 
-// A stable 64-bit FNV-1a hash in hex.
-std::string fnv1a_hex(std::string_view s);
 
 }  // namespace vpclint

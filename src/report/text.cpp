@@ -92,13 +92,19 @@ void write_text(std::ostream& out, const RunResult& run, const TextOptions& opti
     }
     for (const auto& n : f->notes) {
       out << "  = note: " << n.message;
-      if (n.pos) out << " (" << f->file << ':' << n.pos.line << ':' << n.pos.column << ')';
+      if (n.pos) out << " (" << (n.file.empty() ? f->file : n.file) << ':' << n.pos.line << ':' << n.pos.column << ')';
       out << '\n';
     }
     if (!f->fix.empty()) out << "  = " << st("\033[1m") << "help" << st("\033[0m") << ": " << f->fix << '\n';
   }
+  // What the run did not show, so nobody mistakes a quiet run for a clean template.
+  size_t suppressed = 0;
+  for (const auto& file : run.files) suppressed += file.suppressed.size();
+  std::string hidden;
+  if (suppressed) hidden += "; " + std::to_string(suppressed) + " suppressed in the templates";
+  if (run.baselined) hidden += "; " + std::to_string(run.baselined) + " known from the baseline";
   if (findings.empty()) {
-    out << "No findings in " << plural(run.files.size(), "file") << '\n';
+    out << "No findings in " << plural(run.files.size(), "file") << hidden << '\n';
     return;
   }
   std::string detail;
@@ -108,7 +114,8 @@ void write_text(std::ostream& out, const RunResult& run, const TextOptions& opti
     if (!detail.empty()) detail += ", ";
     detail += s == 0 ? std::to_string(counts[s]) + " info" : plural(counts[s], names[s]);
   }
-  out << plural(findings.size(), "finding") << " (" << detail << ") in " << plural(run.files.size(), "file") << '\n';
+  out << plural(findings.size(), "finding") << " (" << detail << ") in " << plural(run.files.size(), "file") << hidden
+      << '\n';
 }
 
 }  // namespace vpclint

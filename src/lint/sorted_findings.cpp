@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "report/reporter.h"
+#include "lint/linter.h"
 
 namespace vpclint {
 

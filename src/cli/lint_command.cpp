@@ -1,0 +1,153 @@
+#include "cli/lint_command.h"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <thread>
+
+#include "cli/discover.h"
+#include "config/config_finder.h"
+#include "lint/baseline.h"
+#include "lint/rule.h"
+#include "report/reporter.h"
+
+namespace vpclint {
+
+namespace {
+
+struct Job {
+  std::string file;
+  LintOptions options;
+};
+
+// Lints on `jobs` threads; results keep the input order, so output is the same for any -j.
+std::vector<FileResult> lint_all(const std::vector<Job>& work, unsigned jobs) {
+  std::vector<FileResult> results(work.size());
+  all_rules();  // build the registry before the threads share it
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < work.size(); i = next++) results[i] = lint_path(work[i].file, work[i].options);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::min<size_t>(jobs, work.size()); ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  return results;
+}
+
+// --parameter values laid over each config, once per config.
+class ConfigOverlay {
+ public:
+  explicit ConfigOverlay(const std::vector<std::string>& parameters, std::string& error) {
+    for (const auto& p : parameters) {
+      size_t eq = p.find('=');
+      if (eq == 0 || eq == std::string::npos) {
+        error = "--parameter '" + p + "' is not Name=Value";
+        return;
+      }
+      values_[p.substr(0, eq)] = p.substr(eq + 1);
+    }
+  }
+  const Config* apply(const Config* base) {
+    if (values_.empty()) return base;
+    auto& slot = overlaid_[base];
+    if (!slot) {
+      slot = std::make_unique<Config>(*base);
+      for (const auto& [name, value] : values_) slot->parameters[name] = ExternalValue{value, {"--parameter", {}}};
+    }
+    return slot.get();
+  }
+
+ private:
+  std::map<std::string, std::string> values_;
+  std::map<const Config*, std::unique_ptr<Config>> overlaid_;
+};
+
+int write_report(const LintCommand& c, const RunResult& run, int exit_code) {
+  std::ofstream file;
+  if (!c.output.empty()) {
+    file.open(c.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "vpclint: error: cannot write '" << c.output << "'\n";
+      return 2;
+    }
+  }
+  std::ostream& out = c.output.empty() ? std::cout : file;
+  if (c.format == "json") {
+    write_json(out, run);
+  } else if (c.format == "sarif") {
+    std::error_code ec;
+    write_sarif(out, run, {exit_code, std::filesystem::current_path(ec).string()});
+  } else if (c.format == "github") {
+    write_github(out, run);
+  } else if (c.format == "junit") {
+    write_junit(out, run);
+  } else if (c.format == "gnu") {
+    write_gnu(out, run);
+  } else {
+    write_text(out, run, {c.color && c.output.empty()});
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+int run_lint_command(const LintCommand& c) {
+  std::string error;
+  ConfigOverlay overlay(c.parameters, error);
+  Baseline baseline;
+  if (error.empty() && !c.baseline.empty()) baseline.load(c.baseline, error);
+  if (!error.empty()) {
+    std::cerr << "vpclint: error: " << error << '\n';
+    return 2;
+  }
+
+  Discovered found = discover(c.paths);
+  RunResult run;
+  run.errors = found.errors;
+  ConfigFinder finder(c.config);
+  std::vector<Job> work;
+  for (const auto& f : found.files) {
+    // For hooks that pass every staged YAML/JSON file: judge named files as directory search does.
+    if (c.skip_non_templates && f != "-" && !looks_like_template(f)) continue;
+    const Config* config = finder.for_file(f, error);
+    if (!config) {
+      // A broken config stops the run: linting with half of the team's settings misleads.
+      std::cerr << "vpclint: error: " << error << '\n';
+      return 2;
+    }
+    if (f != "-" && config->excluded(f)) continue;
+    Job job{f, {}};
+    job.options.limits.max_file_size = c.max_file_size;
+    job.options.config = overlay.apply(config);
+    job.options.inline_suppressions = c.inline_suppressions;
+    work.push_back(std::move(job));
+  }
+  run.files = lint_all(work, c.jobs);
+  for (const auto& r : run.files)
+    if (r.unreadable) run.errors.push_back(r.error);
+
+  if (!c.write_baseline.empty() && !write_baseline(c.write_baseline, run, error)) {
+    std::cerr << "vpclint: error: " << error << '\n';
+    return 2;
+  }
+  if (!c.baseline.empty()) run.baselined = baseline.filter(run);
+
+  bool failed_files = !run.errors.empty();
+  bool over = false;
+  for (size_t i = 0; i < run.files.size(); ++i) {
+    const FileResult& f = run.files[i];
+    failed_files |= f.unparsable;
+    const Config* config = work[i].options.config;
+    Severity threshold = c.fail_on ? *c.fail_on : config->fail_on ? *config->fail_on : Severity::Warning;
+    for (const auto& finding : f.findings) over |= finding.severity >= threshold;
+  }
+  int exit_code = write_report(c, run, failed_files ? 2 : over ? 1 : 0);
+  for (const auto& e : run.errors) std::cerr << "vpclint: error: " << e << '\n';
+  return exit_code;
+}
+
+}  // namespace vpclint

@@ -1,0 +1,252 @@
+// parse_config: `.vpclint.yaml` through the project's own loader, so every error names the
+// line and column of the node at fault. The first error stops the parse.
+#include <array>
+#include <filesystem>
+#include <system_error>
+
+#include "analysis/network_model.h"
+#include "config/config.h"
+#include "config/config_keys.h"
+#include "config/config_values.h"
+#include "lint/rule.h"
+#include "loader/loader.h"
+
+namespace vpclint {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> kTopKeys{"select", "ignore", "severity", "fail-on",
+                                                   "exclude", "parameters", "ssm", "network"};
+constexpr std::array<std::string_view, 2> kNetworkKeys{"subnets", "endpoints"};
+constexpr std::array<std::string_view, 4> kSubnetKeys{"id", "vpc", "az", "egress"};
+constexpr std::array<std::string_view, 4> kEndpointKeys{"vpc", "service", "type", "private-dns"};
+
+using config_detail::Bad;
+using config_detail::fail;
+using config_detail::quote;
+
+bool is_rule_prefix(std::string_view text) {
+  if (text.empty()) return false;
+  for (const auto& rule : all_rules())
+    if (rule->meta().id.starts_with(text)) return true;
+  return false;
+}
+
+class Parser {
+ public:
+  Parser(const std::string& path, Config& out) : path_(path), out_(out) {}
+
+  void top(const Node* root) {
+    for (const MapEntry& e : config_detail::entries(root, "the top level must be a mapping; " + allowed(kTopKeys))) {
+      const std::string_view key = config_detail::key_text(e);
+      config_detail::check_key(e.key, kTopKeys, "");
+      if (key == "select") out_.select = rule_list(e.value, "select");
+      else if (key == "ignore") out_.ignore = rule_list(e.value, "ignore");
+      else if (key == "severity") severities(e.value);
+      else if (key == "fail-on") out_.fail_on = severity_value(e.value, "fail-on");
+      else if (key == "exclude") excludes(e.value);
+      else if (key == "parameters") values(e.value, out_.parameters, "parameters", "parameter");
+      else if (key == "ssm") values(e.value, out_.ssm, "ssm", "SSM parameter");
+      else if (key == "network") network(e.value);
+    }
+  }
+
+ private:
+  static std::string allowed(std::span<const std::string_view> keys) { return config_detail::allowed_keys(keys); }
+
+  ConfigSource source(const Node* n) const { return {path_, n->pos}; }
+
+  std::vector<std::string> rule_list(const Node* n, const std::string& name) {
+    const std::string type_error = name + " must be a list of rule ids";
+    if (!n->is_seq()) fail(n, type_error);
+    std::vector<std::string> out;
+    for (const Node* item : n->items()) {
+      std::string id = config_detail::scalar(item, type_error);
+      if (!is_rule_prefix(id))
+        fail(item, quote(id) + " in " + name + " is not a rule id or the prefix of one (see vpclint --list-rules)");
+      out.push_back(std::move(id));
+    }
+    return out;
+  }
+
+  static Severity severity_value(const Node* n, const std::string& label) {
+    const std::string expected = label + " must be error, warning or info";
+    if (!n->is_scalar()) fail(n, expected);
+    Severity s;
+    if (!parse_severity(n->text(), s)) fail(n, expected + ", not " + quote(n->text()));
+    return s;
+  }
+
+  void severities(const Node* n) {
+    for (const MapEntry& e : config_detail::entries(n, "severity must be a mapping of rule id to error, warning or info")) {
+      const std::string_view id = config_detail::key_text(e);
+      if (!find_rule(id)) {
+        if (is_rule_prefix(id)) fail(e.key, "severity needs a full rule id, not the prefix " + quote(id));
+        fail(e.key, "unknown rule " + quote(id) + " in severity (see vpclint --list-rules)");
+      }
+      out_.severity[std::string(id)] = severity_value(e.value, "severity of " + quote(id));
+    }
+  }
+
+  void excludes(const Node* n) {
+    const std::string type_error = "exclude must be a list of globs";
+    if (!n->is_seq()) fail(n, type_error);
+    for (const Node* item : n->items()) {
+      std::string glob = config_detail::scalar(item, type_error);
+      if (glob.empty()) fail(item, "empty glob in exclude");
+      const bool leaves_root = glob.starts_with('/') || glob == ".." || glob.starts_with("../") ||
+                               glob.find("/../") != std::string::npos || glob.ends_with("/..");
+      if (leaves_root)
+        fail(item, "exclude glob " + quote(glob) + " must be relative to the config file's directory (no leading '/', no '..')");
+      out_.exclude.push_back(std::move(glob));
+    }
+  }
+
+  // parameters and ssm: name -> scalar, or a list joined with "," as CloudFormation takes lists.
+  void values(const Node* n, std::map<std::string, ExternalValue, std::less<>>& out, const std::string& section,
+              const std::string& what) {
+    for (const MapEntry& e : config_detail::entries(n, section + " must be a mapping of " + what + " name to value")) {
+      const std::string_view name = config_detail::key_text(e);
+      if (name.empty()) fail(e.key, "empty " + what + " name");
+      const std::string type_error = what + " " + quote(name) + " must be a string, number, boolean or a list of them";
+      std::string value;
+      if (e.value->is_seq()) {
+        for (size_t i = 0; i < e.value->items().size(); ++i) {
+          if (i) value += ',';
+          value += config_detail::scalar(e.value->items()[i], type_error);
+        }
+      } else {
+        value = config_detail::scalar(e.value, type_error);
+      }
+      out[std::string(name)] = ExternalValue{std::move(value), source(e.key)};
+    }
+  }
+
+  void network(const Node* n) {
+    for (const MapEntry& e : config_detail::entries(n, "network must be a mapping; " + allowed(kNetworkKeys))) {
+      const std::string_view key = config_detail::key_text(e);
+      config_detail::check_key(e.key, kNetworkKeys, "network");
+      if (key == "subnets") subnets(e.value);
+      else if (key == "endpoints") endpoints(e.value);
+    }
+  }
+
+  void subnets(const Node* n) {
+    const std::string type_error = "network.subnets must be a list of mappings";
+    if (!n->is_seq()) fail(n, type_error);
+    for (const Node* item : n->items()) {
+      ExternalSubnet s;
+      s.source = source(item);
+      const Node* id = nullptr;
+      const Node* egress = nullptr;
+      for (const MapEntry& e : config_detail::entries(item, type_error)) {
+        const std::string_view key = config_detail::key_text(e);
+        config_detail::check_key(e.key, kSubnetKeys, "a network.subnets item");
+        if (key == "id") id = e.value;
+        else if (key == "vpc") s.vpc = config_detail::scalar(e.value, "subnet vpc must be a string");
+        else if (key == "az") s.az = config_detail::scalar(e.value, "subnet az must be a string");
+        else if (key == "egress") egress = e.value;
+      }
+      if (!id) fail(item, "a network.subnets item needs id: a subnet id or glob");
+      if (!egress) fail(item, "a network.subnets item needs egress: nat, internet-gateway, none or unknown");
+      s.pattern = config_detail::scalar(id, "subnet id must be a string");
+      if (s.pattern.empty()) fail(id, "empty subnet id or glob");
+      for (const auto& earlier : out_.subnets)
+        if (earlier.pattern == s.pattern)
+          fail(id, "duplicate subnet " + quote(s.pattern) + " (first stated at line " +
+                       std::to_string(earlier.source.pos.line) + ")");
+      const std::string egress_error = "subnet egress must be nat, internet-gateway, none or unknown";
+      if (!config_detail::parse_egress(config_detail::scalar(egress, egress_error), s.egress))
+        fail(egress, egress_error + ", not " + quote(egress->text()));
+      out_.subnets.push_back(std::move(s));
+    }
+  }
+
+  void endpoints(const Node* n) {
+    const std::string type_error = "network.endpoints must be a list of mappings";
+    if (!n->is_seq()) fail(n, type_error);
+    for (const Node* item : n->items()) {
+      ExternalEndpoint ep;
+      ep.source = source(item);
+      const Node* service = nullptr;
+      const Node* private_dns = nullptr;
+      bool has_vpc = false;
+      for (const MapEntry& e : config_detail::entries(item, type_error)) {
+        const std::string_view key = config_detail::key_text(e);
+        config_detail::check_key(e.key, kEndpointKeys, "a network.endpoints item");
+        if (key == "vpc") {
+          ep.vpc = config_detail::scalar(e.value, "endpoint vpc must be a string");
+          has_vpc = true;
+        } else if (key == "service") {
+          service = e.value;
+        } else if (key == "type") {
+          const std::string type_error_text = "endpoint type must be interface or gateway";
+          std::string type = config_detail::scalar(e.value, type_error_text);
+          if (type == "interface") ep.type = ExternalEndpointType::Interface;
+          else if (type == "gateway") ep.type = ExternalEndpointType::Gateway;
+          else fail(e.value, type_error_text + ", not " + quote(type));
+        } else if (key == "private-dns") {
+          private_dns = e.key;
+          if (!config_detail::boolean(e.value, ep.private_dns)) fail(e.value, "endpoint private-dns must be true or false");
+        }
+      }
+      if (!has_vpc) fail(item, "a network.endpoints item needs vpc: the id of the VPC it is in");
+      if (!service) fail(item, "a network.endpoints item needs service: lambda, s3, ... or com.amazonaws.<region>.<service>");
+      ep.service = config_detail::service_name(config_detail::scalar(service, "endpoint service must be a string"));
+      if (ep.service.empty())
+        fail(service, "endpoint service " + quote(service->text()) +
+                          " is not a service name: write lambda or com.amazonaws.<region>.lambda");
+      if (private_dns && ep.type == ExternalEndpointType::Gateway)
+        fail(private_dns, "endpoint private-dns applies only to interface endpoints");
+      out_.endpoints.push_back(std::move(ep));
+    }
+  }
+
+  const std::string& path_;
+  Config& out_;
+};
+
+std::string config_root(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path absolute = path.empty() ? fs::current_path(ec) / "x" : fs::absolute(fs::path(path), ec);
+  if (ec) absolute = fs::path(path);
+  return absolute.lexically_normal().parent_path().generic_string();
+}
+
+}  // namespace
+
+const ConfigKeys& config_keys() {
+  static const ConfigKeys keys{kTopKeys, kNetworkKeys, kSubnetKeys, kEndpointKeys};
+  return keys;
+}
+
+bool parse_config(const std::string& path, std::string bytes, Config& out, std::string& error) {
+  Limits limits;
+  limits.max_file_size = 1024 * 1024;
+  limits.max_nodes = 200'000;
+  Document doc = load_document(path, std::move(bytes), limits);
+  auto where = [&](Position pos) {
+    if (!pos) pos = {1, 1};
+    return path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": ";
+  };
+  if (const LoadIssue* issue = config_detail::first_yaml_error(doc)) {
+    error = where(issue->pos) + issue->message;
+    return false;
+  }
+  Config parsed;
+  parsed.path = path;
+  parsed.root = config_root(path);
+  if (doc.root && !doc.root->is_null()) {
+    try {
+      Parser(path, parsed).top(doc.root);
+    } catch (const Bad& bad) {
+      error = where(bad.pos) + bad.message;
+      return false;
+    }
+  }
+  out = std::move(parsed);
+  return true;
+}
+
+}  // namespace vpclint
