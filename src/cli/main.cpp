@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
   app.add_option("-j,--jobs", jobs, "Files linted in parallel (default: all cores); the output does not depend on it")
       ->check(CLI::Range(1u, 1024u));
   app.add_option("--config", config, "Use this .vpclint.yaml for every file (default: the nearest one above each file)");
-  app.add_option("--parameter", parameters, "Template parameter value, Name=Value (repeatable); wins over the config");
+  app.add_option("--parameter", parameters, "Template parameter value, Name=Value (repeatable); wins over the config")
+      ->allow_extra_args(false);
   app.add_flag("--no-inline-suppressions", no_inline_suppressions,
                "Ignore the suppressions written in templates (Metadata and # vpclint: comments)");
   app.add_option("--baseline", baseline, "Report only findings that this baseline file does not record");

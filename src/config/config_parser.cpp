@@ -3,8 +3,8 @@
 #include <array>
 #include <filesystem>
 #include <system_error>
+#include <unordered_map>
 
-#include "analysis/network_model.h"
 #include "config/config.h"
 #include "config/config_keys.h"
 #include "config/config_values.h"
@@ -21,9 +21,7 @@ constexpr std::array<std::string_view, 2> kNetworkKeys{"subnets", "endpoints"};
 constexpr std::array<std::string_view, 4> kSubnetKeys{"id", "vpc", "az", "egress"};
 constexpr std::array<std::string_view, 4> kEndpointKeys{"vpc", "service", "type", "private-dns"};
 
-using config_detail::Bad;
-using config_detail::fail;
-using config_detail::quote;
+using namespace config_detail;
 
 bool is_rule_prefix(std::string_view text) {
   if (text.empty()) return false;
@@ -37,9 +35,9 @@ class Parser {
   Parser(const std::string& path, Config& out) : path_(path), out_(out) {}
 
   void top(const Node* root) {
-    for (const MapEntry& e : config_detail::entries(root, "the top level must be a mapping; " + allowed(kTopKeys))) {
-      const std::string_view key = config_detail::key_text(e);
-      config_detail::check_key(e.key, kTopKeys, "");
+    for (const MapEntry& e : entries(root, "the top level must be a mapping; " + allowed_keys(kTopKeys))) {
+      const std::string_view key = key_text(e);
+      check_key(e.key, kTopKeys, "");
       if (key == "select") out_.select = rule_list(e.value, "select");
       else if (key == "ignore") out_.ignore = rule_list(e.value, "ignore");
       else if (key == "severity") severities(e.value);
@@ -52,8 +50,6 @@ class Parser {
   }
 
  private:
-  static std::string allowed(std::span<const std::string_view> keys) { return config_detail::allowed_keys(keys); }
-
   ConfigSource source(const Node* n) const { return {path_, n->pos}; }
 
   std::vector<std::string> rule_list(const Node* n, const std::string& name) {
@@ -61,7 +57,7 @@ class Parser {
     if (!n->is_seq()) fail(n, type_error);
     std::vector<std::string> out;
     for (const Node* item : n->items()) {
-      std::string id = config_detail::scalar(item, type_error);
+      std::string id = scalar(item, type_error);
       if (!is_rule_prefix(id))
         fail(item, quote(id) + " in " + name + " is not a rule id or the prefix of one (see vpclint --list-rules)");
       out.push_back(std::move(id));
@@ -78,8 +74,8 @@ class Parser {
   }
 
   void severities(const Node* n) {
-    for (const MapEntry& e : config_detail::entries(n, "severity must be a mapping of rule id to error, warning or info")) {
-      const std::string_view id = config_detail::key_text(e);
+    for (const MapEntry& e : entries(n, "severity must be a mapping of rule id to error, warning or info")) {
+      const std::string_view id = key_text(e);
       if (!find_rule(id)) {
         if (is_rule_prefix(id)) fail(e.key, "severity needs a full rule id, not the prefix " + quote(id));
         fail(e.key, "unknown rule " + quote(id) + " in severity (see vpclint --list-rules)");
@@ -92,7 +88,7 @@ class Parser {
     const std::string type_error = "exclude must be a list of globs";
     if (!n->is_seq()) fail(n, type_error);
     for (const Node* item : n->items()) {
-      std::string glob = config_detail::scalar(item, type_error);
+      std::string glob = scalar(item, type_error);
       if (glob.empty()) fail(item, "empty glob in exclude");
       const bool leaves_root = glob.starts_with('/') || glob == ".." || glob.starts_with("../") ||
                                glob.find("/../") != std::string::npos || glob.ends_with("/..");
@@ -105,27 +101,27 @@ class Parser {
   // parameters and ssm: name -> scalar, or a list joined with "," as CloudFormation takes lists.
   void values(const Node* n, std::map<std::string, ExternalValue, std::less<>>& out, const std::string& section,
               const std::string& what) {
-    for (const MapEntry& e : config_detail::entries(n, section + " must be a mapping of " + what + " name to value")) {
-      const std::string_view name = config_detail::key_text(e);
+    for (const MapEntry& e : entries(n, section + " must be a mapping of " + what + " name to value")) {
+      const std::string_view name = key_text(e);
       if (name.empty()) fail(e.key, "empty " + what + " name");
       const std::string type_error = what + " " + quote(name) + " must be a string, number, boolean or a list of them";
       std::string value;
       if (e.value->is_seq()) {
         for (size_t i = 0; i < e.value->items().size(); ++i) {
           if (i) value += ',';
-          value += config_detail::scalar(e.value->items()[i], type_error);
+          value += scalar(e.value->items()[i], type_error);
         }
       } else {
-        value = config_detail::scalar(e.value, type_error);
+        value = scalar(e.value, type_error);
       }
       out[std::string(name)] = ExternalValue{std::move(value), source(e.key)};
     }
   }
 
   void network(const Node* n) {
-    for (const MapEntry& e : config_detail::entries(n, "network must be a mapping; " + allowed(kNetworkKeys))) {
-      const std::string_view key = config_detail::key_text(e);
-      config_detail::check_key(e.key, kNetworkKeys, "network");
+    for (const MapEntry& e : entries(n, "network must be a mapping; " + allowed_keys(kNetworkKeys))) {
+      const std::string_view key = key_text(e);
+      check_key(e.key, kNetworkKeys, "network");
       if (key == "subnets") subnets(e.value);
       else if (key == "endpoints") endpoints(e.value);
     }
@@ -139,24 +135,22 @@ class Parser {
       s.source = source(item);
       const Node* id = nullptr;
       const Node* egress = nullptr;
-      for (const MapEntry& e : config_detail::entries(item, type_error)) {
-        const std::string_view key = config_detail::key_text(e);
-        config_detail::check_key(e.key, kSubnetKeys, "a network.subnets item");
+      for (const MapEntry& e : entries(item, type_error)) {
+        const std::string_view key = key_text(e);
+        check_key(e.key, kSubnetKeys, "a network.subnets item");
         if (key == "id") id = e.value;
-        else if (key == "vpc") s.vpc = config_detail::scalar(e.value, "subnet vpc must be a string");
-        else if (key == "az") s.az = config_detail::scalar(e.value, "subnet az must be a string");
+        else if (key == "vpc") s.vpc = scalar(e.value, "subnet vpc must be a string");
+        else if (key == "az") s.az = scalar(e.value, "subnet az must be a string");
         else if (key == "egress") egress = e.value;
       }
       if (!id) fail(item, "a network.subnets item needs id: a subnet id or glob");
       if (!egress) fail(item, "a network.subnets item needs egress: nat, internet-gateway, none or unknown");
-      s.pattern = config_detail::scalar(id, "subnet id must be a string");
+      s.pattern = scalar(id, "subnet id must be a string");
       if (s.pattern.empty()) fail(id, "empty subnet id or glob");
-      for (const auto& earlier : out_.subnets)
-        if (earlier.pattern == s.pattern)
-          fail(id, "duplicate subnet " + quote(s.pattern) + " (first stated at line " +
-                       std::to_string(earlier.source.pos.line) + ")");
+      if (auto [it, fresh] = subnet_lines_.emplace(s.pattern, s.source.pos.line); !fresh)
+        fail(id, "duplicate subnet " + quote(s.pattern) + " (first stated at line " + std::to_string(it->second) + ")");
       const std::string egress_error = "subnet egress must be nat, internet-gateway, none or unknown";
-      if (!config_detail::parse_egress(config_detail::scalar(egress, egress_error), s.egress))
+      if (!parse_egress(scalar(egress, egress_error), s.egress))
         fail(egress, egress_error + ", not " + quote(egress->text()));
       out_.subnets.push_back(std::move(s));
     }
@@ -171,28 +165,28 @@ class Parser {
       const Node* service = nullptr;
       const Node* private_dns = nullptr;
       bool has_vpc = false;
-      for (const MapEntry& e : config_detail::entries(item, type_error)) {
-        const std::string_view key = config_detail::key_text(e);
-        config_detail::check_key(e.key, kEndpointKeys, "a network.endpoints item");
+      for (const MapEntry& e : entries(item, type_error)) {
+        const std::string_view key = key_text(e);
+        check_key(e.key, kEndpointKeys, "a network.endpoints item");
         if (key == "vpc") {
-          ep.vpc = config_detail::scalar(e.value, "endpoint vpc must be a string");
+          ep.vpc = scalar(e.value, "endpoint vpc must be a string");
           has_vpc = true;
         } else if (key == "service") {
           service = e.value;
         } else if (key == "type") {
           const std::string type_error_text = "endpoint type must be interface or gateway";
-          std::string type = config_detail::scalar(e.value, type_error_text);
+          std::string type = scalar(e.value, type_error_text);
           if (type == "interface") ep.type = ExternalEndpointType::Interface;
           else if (type == "gateway") ep.type = ExternalEndpointType::Gateway;
           else fail(e.value, type_error_text + ", not " + quote(type));
         } else if (key == "private-dns") {
           private_dns = e.key;
-          if (!config_detail::boolean(e.value, ep.private_dns)) fail(e.value, "endpoint private-dns must be true or false");
+          if (!boolean(e.value, ep.private_dns)) fail(e.value, "endpoint private-dns must be true or false");
         }
       }
       if (!has_vpc) fail(item, "a network.endpoints item needs vpc: the id of the VPC it is in");
       if (!service) fail(item, "a network.endpoints item needs service: lambda, s3, ... or com.amazonaws.<region>.<service>");
-      ep.service = config_detail::service_name(config_detail::scalar(service, "endpoint service must be a string"));
+      ep.service = service_name(scalar(service, "endpoint service must be a string"));
       if (ep.service.empty())
         fail(service, "endpoint service " + quote(service->text()) +
                           " is not a service name: write lambda or com.amazonaws.<region>.lambda");
@@ -204,6 +198,7 @@ class Parser {
 
   const std::string& path_;
   Config& out_;
+  std::unordered_map<std::string, uint32_t> subnet_lines_;  // pattern -> line of its first entry
 };
 
 std::string config_root(const std::string& path) {
@@ -230,7 +225,7 @@ bool parse_config(const std::string& path, std::string bytes, Config& out, std::
     if (!pos) pos = {1, 1};
     return path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": ";
   };
-  if (const LoadIssue* issue = config_detail::first_yaml_error(doc)) {
+  if (const LoadIssue* issue = first_yaml_error(doc)) {
     error = where(issue->pos) + issue->message;
     return false;
   }

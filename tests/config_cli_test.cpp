@@ -1,0 +1,214 @@
+// `.vpclint.yaml` end to end: each key changes what a real run reports, and the network facts
+// turn the seed's unknown (literal subnets, security group from SSM) into a definite answer.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using vpclint::test::CommandResult;
+using vpclint::test::run;
+
+namespace {
+
+// A repository with a .git directory, so discovery stops at its root.
+struct Repo {
+  fs::path path;
+  Repo() : path(fs::temp_directory_path() / ("vpclint-config-" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path / ".git");
+  }
+  ~Repo() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& text) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << text;
+  }
+  CommandResult lint(const std::string& args) const {
+    return run("cd '" + path.string() + "' && " + std::string(VPCLINT_BINARY) + " --no-color " + args);
+  }
+  // (rule, severity, line) of each finding of a JSON run.
+  std::vector<std::string> findings(const std::string& args) const {
+    CommandResult r = lint("--format json " + args);
+    std::vector<std::string> out;
+    auto doc = nlohmann::json::parse(r.out, nullptr, false);
+    if (doc.is_discarded()) return {"unparsable output: " + r.out + r.err};
+    for (const auto& f : doc["findings"])
+      out.push_back(f["rule"].get<std::string>() + ":" + f["severity"].get<std::string>() + "@" +
+                    std::to_string(f["line"].get<int>()));
+    return out;
+  }
+};
+
+// The seed: a function in literal subnets with its security group from SSM invokes another.
+const std::string kSeed = R"(Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Subnets: {Type: 'List<AWS::EC2::Subnet::Id>'}
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties: {Handler: w.handler, Runtime: python3.12, CodeUri: src/}
+  OrderCancel:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: c.handler
+      Runtime: python3.12
+      CodeUri: src/
+      VpcConfig:
+        SubnetIds: [subnet-0aaa, subnet-0bbb]
+        SecurityGroupIds: ['{{resolve:ssm:/net/lambda-sg}}']
+      Policies:
+        - LambdaInvokePolicy: {FunctionName: !Ref Worker}
+  Reporter:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: r.handler
+      Runtime: python3.12
+      CodeUri: src/
+      VpcConfig:
+        SubnetIds: !Ref Subnets
+        SecurityGroupIds: [sg-0123]
+      Policies:
+        - LambdaInvokePolicy: {FunctionName: !Ref Worker}
+)";
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_SUITE("config-cli") {
+  TEST_CASE("without a config the external subnets give warnings that name what is unknown") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    CHECK(repo.findings("app") == Strings{"N101:warning@14", "N101:warning@25"});
+  }
+
+  TEST_CASE("network facts: egress none with no endpoint turns the warning into a definite error with evidence") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    repo.write(".vpclint.yaml", "network:\n  subnets:\n    - id: subnet-0aaa\n      vpc: vpc-1\n      egress: none\n"
+                                "    - id: subnet-0bbb\n      vpc: vpc-1\n      egress: none\n");
+    CHECK(repo.findings("app") == Strings{"N101:error@14", "N101:warning@25"});
+    auto text = repo.lint("app");
+    CHECK(text.exit_code == 1);
+    CHECK(text.out.find("OrderCancel is attached to VPC subnets subnet-0aaa, subnet-0bbb, which .vpclint.yaml states "
+                        "have no NAT, and vpc-1 has no endpoint for the Lambda API there or in the template") !=
+          std::string::npos);
+    CHECK(text.out.find("= note: subnet-0aaa is stated in .vpclint.yaml with egress none, in vpc-1 (.vpclint.yaml:3:") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("network facts: a glob with egress nat clears it; internet-gateway is N103; unknown stays a warning") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    repo.write(".vpclint.yaml", "network:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: nat}\n");
+    CHECK(repo.findings("app") == Strings{"N101:warning@25"});
+    repo.write(".vpclint.yaml", "network:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: internet-gateway}\n");
+    CHECK(repo.findings("app") == Strings{"N103:error@14", "N101:warning@25"});
+    repo.write(".vpclint.yaml", "network:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: unknown}\n");
+    CHECK(repo.findings("app") == Strings{"N101:warning@14", "N101:warning@25"});
+  }
+
+  TEST_CASE("network facts: an endpoint stated in the external VPC is a way out; private DNS off is N104") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    std::string subnets = "network:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: none}\n";
+    repo.write(".vpclint.yaml", subnets + "  endpoints:\n    - {vpc: vpc-1, service: com.amazonaws.eu-west-1.lambda}\n");
+    CHECK(repo.findings("app") == Strings{"N101:warning@25"});
+    repo.write(".vpclint.yaml", subnets + "  endpoints:\n    - {vpc: vpc-1, service: lambda, private-dns: false}\n");
+    CHECK(repo.findings("app") == Strings{"N104:error@14", "N101:warning@25"});
+    repo.write(".vpclint.yaml", subnets + "  endpoints:\n    - {vpc: vpc-2, service: lambda}\n");
+    CHECK(repo.findings("app") == Strings{"N101:error@14", "N101:warning@25"});
+  }
+
+  TEST_CASE("parameters and --parameter give a list parameter its subnets; the flag wins") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    std::string net = "network:\n  subnets:\n    - {id: subnet-0*, vpc: vpc-1, egress: nat}\n    - {id: subnet-9*, vpc: vpc-1, egress: none}\n";
+    repo.write(".vpclint.yaml", "parameters:\n  Subnets: [subnet-9a, subnet-9b]\n" + net);
+    CHECK(repo.findings("app") == Strings{"N101:error@25"});
+    CHECK(repo.findings("--parameter Subnets=subnet-0x,subnet-0y app").empty());
+    auto bad = repo.lint("--parameter Subnets app");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err == "vpclint: error: --parameter 'Subnets' is not Name=Value\n");
+  }
+
+  TEST_CASE("ssm: a stated SSM value resolves a {{resolve:ssm:...}} subnet") {
+    Repo repo;
+    std::string t = kSeed;
+    t.replace(t.find("[subnet-0aaa, subnet-0bbb]"), 26, "['{{resolve:ssm:/net/subnet-a}}']");
+    repo.write("app/template.yaml", t);
+    repo.write(".vpclint.yaml", "ssm:\n  /net/subnet-a: subnet-7a\nnetwork:\n  subnets:\n    - {id: subnet-7a, egress: none}\n");
+    CHECK(repo.findings("--fail-on error app") == Strings{"N101:error@14", "V303:warning@15", "N101:warning@25"});
+  }
+
+  TEST_CASE("select, ignore and severity decide which rules report and how loudly") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    repo.write(".vpclint.yaml", "ignore: [N]\n");
+    CHECK(repo.findings("app").empty());
+    repo.write(".vpclint.yaml", "select: [T, V]\n");
+    CHECK(repo.findings("app").empty());
+    repo.write(".vpclint.yaml", "select: [N1]\nignore: [N101]\n");
+    CHECK(repo.findings("app").empty());
+    repo.write(".vpclint.yaml", "severity: {N101: info}\n");
+    CHECK(repo.findings("app") == Strings{"N101:info@14", "N101:info@25"});
+    CHECK(repo.lint("app").exit_code == 0);  // info is below the default fail-on (warning)
+  }
+
+  TEST_CASE("fail-on in the config; --fail-on on the command line wins") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    repo.write(".vpclint.yaml", "fail-on: error\n");
+    CHECK(repo.lint("app").exit_code == 0);
+    CHECK(repo.lint("--fail-on warning app").exit_code == 1);
+  }
+
+  TEST_CASE("exclude globs skip files relative to the config's directory") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    repo.write("legacy/old/template.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref Nope}\n");
+    repo.write(".vpclint.yaml", "exclude: ['legacy/**']\nignore: [N101]\n");
+    auto r = repo.lint(".");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "No findings in 1 file\n");
+    // A file named on the command line is excluded too (pre-commit passes every staged file).
+    CHECK(repo.lint("legacy/old/template.yaml").out == "No findings in 0 files\n");
+  }
+
+  TEST_CASE("the nearest config wins, discovery stops at the repository root, --config overrides both") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    repo.write("app/.vpclint.yaml", "ignore: [N101]\n");
+    repo.write(".vpclint.yaml", "severity: {N101: info}\n");
+    CHECK(repo.findings("app").empty());
+    repo.write("ci.yaml", "severity: {N101: error}\n");
+    CHECK(repo.findings("--config ci.yaml app") == Strings{"N101:error@14", "N101:error@25"});
+    // A config above a repository root is not used: inner/ is a repository of its own.
+    repo.write("inner/.git/HEAD", "ref: refs/heads/main\n");
+    repo.write("inner/app/template.yaml", kSeed);
+    CHECK(repo.findings("inner/app") == Strings{"N101:warning@14", "N101:warning@25"});
+  }
+
+  TEST_CASE("an invalid config is a one-line error with its position and exit code 2") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    repo.write(".vpclint.yaml", "ignore: [N101]\nfail_on: error\n");
+    auto r = repo.lint("app");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.starts_with("vpclint: error: "));
+    CHECK(r.err.find(".vpclint.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?)") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    repo.write(".vpclint.yaml", "network:\n  subnets:\n    - {id: subnet-1, egress: maybe}\n");
+    r = repo.lint("app");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(".vpclint.yaml:3:30: subnet egress must be nat, internet-gateway, none or unknown, not 'maybe'") != std::string::npos);
+    auto missing = repo.lint("--config nothere.yaml app");
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.starts_with("vpclint: error: nothere.yaml: cannot read the config file: "));
+  }
+}
