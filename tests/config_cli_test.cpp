@@ -124,6 +124,21 @@ TEST_SUITE("config-cli") {
     CHECK(repo.findings("app") == Strings{"N101:error@14", "N101:warning@25"});
   }
 
+  TEST_CASE("network facts: stated zones and VPCs feed V304 (one zone) and V305 (mixed VPCs)") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    repo.write(".vpclint.yaml", "ignore: [N]\nnetwork:\n  subnets:\n    - {id: subnet-0aaa, vpc: vpc-1, az: eu-west-1a, egress: nat}\n"
+                                "    - {id: subnet-0bbb, vpc: vpc-1, az: eu-west-1a, egress: nat}\n");
+    CHECK(repo.findings("app") == Strings{"V304:warning@15"});
+    CHECK(repo.lint("app").out.find("OrderCancel runs in subnets subnet-0aaa (as .vpclint.yaml states), subnet-0bbb (as "
+                                    ".vpclint.yaml states), all in eu-west-1a") != std::string::npos);
+    repo.write(".vpclint.yaml", "ignore: [N]\nnetwork:\n  subnets:\n    - {id: subnet-0aaa, vpc: vpc-1, az: eu-west-1a, egress: nat}\n"
+                                "    - {id: subnet-0bbb, vpc: vpc-2, az: eu-west-1b, egress: nat}\n");
+    CHECK(repo.findings("app") == Strings{"V305:error@14"});
+    repo.write(".vpclint.yaml", "ignore: [N]\nnetwork:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: nat}\n");
+    CHECK(repo.findings("app").empty());  // no zone stated: nothing to say about zones
+  }
+
   TEST_CASE("parameters and --parameter give a list parameter its subnets; the flag wins") {
     Repo repo;
     repo.write("app/template.yaml", kSeed);

@@ -20,11 +20,19 @@ class SubnetsInOneZone : public Rule {
       std::vector<std::string> names;
       for (const auto& item : v.subnets.items) {
         if (item.size() != 1) return {};
-        const NetSubnet* s = net.subnet(net_key(item[0]));
-        if (!s || s->az.empty() || s->az == "az#") return {};  // a zone the template does not fix
-        if (!zone.empty() && s->az != zone) return {};
-        zone = s->az;
-        names.push_back(std::string(s->resource->logical_id));
+        std::string key = net_key(item[0]);
+        std::string az, name;
+        if (const NetSubnet* s = net.subnet(key)) {
+          az = s->az == "az#" ? std::string() : s->az;
+          name = std::string(s->resource->logical_id);
+        } else if (const ExternalSubnet* x = net.external_subnet(key)) {
+          az = x->az;  // the zone the team's config states
+          name = key_label(key) + " (as " + x->source.file + " states)";
+        }
+        if (az.empty()) return {};  // a zone nobody fixes
+        if (!zone.empty() && az != zone) return {};
+        zone = az;
+        names.push_back(name);
       }
       at = v.subnets.node;
       std::string shown = zone.starts_with("az#") ? "the same zone (!Select [" + zone.substr(3) + ", !GetAZs])" : zone;

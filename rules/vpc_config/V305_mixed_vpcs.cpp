@@ -20,9 +20,14 @@ class MixedVpcs : public Rule {
       auto note = [&](const std::string& vpc, const std::string& what) {
         if (vpc.starts_with("resource:") || vpc.starts_with("literal:")) seen.emplace_back(vpc, what);
       };
-      for (const auto& item : v.subnets.items)
-        if (item.size() == 1)
-          if (const NetSubnet* s = net.subnet(net_key(item[0]))) note(s->vpc, "subnet " + std::string(s->resource->logical_id));
+      for (const auto& item : v.subnets.items) {
+        if (item.size() != 1) continue;
+        std::string key = net_key(item[0]);
+        if (const NetSubnet* s = net.subnet(key))
+          note(s->vpc, "subnet " + std::string(s->resource->logical_id));
+        else if (const ExternalSubnet* x = net.external_subnet(key); x && !x->vpc.empty())
+          note("literal:" + x->vpc, "subnet " + key_label(key) + " (as " + x->source.file + " states)");
+      }
       for (const auto& item : v.security_groups.items)
         if (item.size() == 1)
           if (const NetSecurityGroup* g = net.security_group(net_key(item[0])))
