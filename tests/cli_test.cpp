@@ -89,7 +89,7 @@ TEST_SUITE("cli") {
     auto j = nlohmann::ordered_json::parse(r.out);
     std::vector<std::string> top;
     for (auto& [k, v] : j.items()) top.push_back(k);
-    CHECK(top == std::vector<std::string>{"tool", "findings"});
+    CHECK(top == std::vector<std::string>{"tool", "findings", "suppressed"});
     CHECK(j["tool"]["name"] == "vpclint");
     CHECK(j["tool"]["version"] == VPCLINT_VERSION);
     REQUIRE(j["findings"].size() == 2);

@@ -21,7 +21,7 @@ using Key = std::tuple<std::string, int, int, std::string>;  // file, line, colu
 
 // A multi-file run: the example (N101 with notes), duplicates (T007), a broken file (T001).
 const char* kFiles = "examples/order-cancel/template.yaml fixtures/T007/bad_duplicates.yaml fixtures/T001/bad_unclosed_flow.yaml "
-                     "fixtures/T006/bad_undefined.yaml";
+                     "fixtures/T006/bad_undefined.yaml fixtures/S001/good_every_suppression_used.yaml";
 
 std::string lint(const std::string& format) {
   return run("cd " + source_dir() + " && " + kBin + " --format " + format + " " + kFiles).out;
@@ -64,13 +64,20 @@ TEST_SUITE("formats") {
     CHECK(from_junit == reference);
     CHECK(junit.find("<testsuites name=\"vpclint\"") != std::string::npos);
     auto sarif = nlohmann::json::parse(lint("sarif"));
-    std::set<Key> from_sarif;
+    std::set<Key> from_sarif, suppressed_in_sarif, suppressed_in_json;
     for (auto& r : sarif["runs"][0]["results"]) {
       auto& loc = r["locations"][0]["physicalLocation"];
-      from_sarif.insert({loc["artifactLocation"]["uri"].get<std::string>(), loc["region"]["startLine"].get<int>(),
-                         loc["region"]["startColumn"].get<int>(), r["ruleId"].get<std::string>()});
+      Key key{loc["artifactLocation"]["uri"].get<std::string>(), loc["region"]["startLine"].get<int>(),
+              loc["region"]["startColumn"].get<int>(), r["ruleId"].get<std::string>()};
+      (r.contains("suppressions") ? suppressed_in_sarif : from_sarif).insert(key);
     }
     CHECK(from_sarif == reference);  // relative URIs equal the paths given; ASCII columns agree
+    // Suppressed findings: listed apart in JSON, results with `suppressions` in SARIF, absent elsewhere.
+    auto json = nlohmann::json::parse(lint("json"));
+    for (auto& f : json["suppressed"])
+      suppressed_in_json.insert({f["file"].get<std::string>(), f["line"].get<int>(), f["column"].get<int>(), f["rule"].get<std::string>()});
+    CHECK(suppressed_in_json.size() == 4);
+    CHECK(suppressed_in_sarif == suppressed_in_json);
   }
 
   TEST_CASE("SARIF log: rules, levels, related locations, invocation") {
@@ -84,7 +91,7 @@ TEST_SUITE("formats") {
     bool n101 = false;
     for (auto& res : r["results"]) {
       CHECK(r["tool"]["driver"]["rules"][res["ruleIndex"].get<size_t>()]["id"] == res["ruleId"]);
-      if (res["ruleId"] != "N101") continue;
+      if (res["ruleId"] != "N101" || res.contains("suppressions")) continue;
       n101 = true;
       CHECK(res["level"] == "error");
       CHECK(res["relatedLocations"].size() == 8);
