@@ -19,9 +19,12 @@ namespace {
 const std::string kBin = VPCLINT_BINARY;
 using Key = std::tuple<std::string, int, int, std::string>;  // file, line, column, rule
 
-// A multi-file run: the example (N101 with notes), duplicates (T007), a broken file (T001).
-const char* kFiles = "examples/order-cancel/template.yaml fixtures/T007/bad_duplicates.yaml fixtures/T001/bad_unclosed_flow.yaml "
-                     "fixtures/T006/bad_undefined.yaml fixtures/S001/good_every_suppression_used.yaml";
+// A multi-file run: the example (N101 with notes), duplicates (T007), a broken file (T001),
+// suppressed findings, and an N101 whose evidence is partly in a config file.
+const char* kFiles = "--config tests/configs/stated-network.vpclint.yaml "
+                     "examples/order-cancel/template.yaml fixtures/T007/bad_duplicates.yaml fixtures/T001/bad_unclosed_flow.yaml "
+                     "fixtures/T006/bad_undefined.yaml fixtures/S001/good_every_suppression_used.yaml "
+                     "fixtures/N101/bad_external_subnets.yaml";
 
 std::string lint(const std::string& format) {
   return run("cd " + source_dir() + " && " + kBin + " --format " + format + " " + kFiles).out;
@@ -91,7 +94,8 @@ TEST_SUITE("formats") {
     bool n101 = false;
     for (auto& res : r["results"]) {
       CHECK(r["tool"]["driver"]["rules"][res["ruleIndex"].get<size_t>()]["id"] == res["ruleId"]);
-      if (res["ruleId"] != "N101" || res.contains("suppressions")) continue;
+      auto& uri = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+      if (res["ruleId"] != "N101" || uri != "examples/order-cancel/template.yaml") continue;
       n101 = true;
       CHECK(res["level"] == "error");
       CHECK(res["relatedLocations"].size() == 8);
@@ -99,6 +103,12 @@ TEST_SUITE("formats") {
       CHECK(res["locations"][0]["physicalLocation"]["region"]["endColumn"] == 16);  // "VpcConfig"
     }
     CHECK(n101);
+    // Evidence stated in the config is a related location in that file.
+    bool config_note = false;
+    for (auto& res : r["results"])
+      for (auto& rel : res.value("relatedLocations", nlohmann::json::array()))
+        config_note |= rel["physicalLocation"]["artifactLocation"]["uri"] == "tests/configs/stated-network.vpclint.yaml";
+    CHECK(config_note);
   }
 
   TEST_CASE("SARIF fingerprints survive unrelated edits") {
