@@ -20,8 +20,13 @@ TEST_SUITE("fuzz-regressions") {
       std::ifstream in(e.path(), std::ios::binary);
       std::string bytes((std::istreambuf_iterator<char>(in)), {});
       CAPTURE(e.path().string());
+      // As the fuzz target does: the input is also tried as a config, and linted under it.
+      vpclint::Config config;
+      std::string error;
+      vpclint::LintOptions options;
+      if (vpclint::parse_config("input.vpclint.yaml", bytes, config, error)) options.config = &config;
       vpclint::RunResult run;
-      run.files.push_back(vpclint::lint_text(e.path().string(), bytes, vpclint::LintOptions{}));
+      run.files.push_back(vpclint::lint_text(e.path().string(), bytes, options));
       std::ostringstream out;
       vpclint::write_text(out, run, {false});
       vpclint::write_json(out, run);
