@@ -1,5 +1,6 @@
 #include "cli/lint_command.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -109,8 +110,18 @@ int run_lint_command(const LintCommand& c) {
   RunResult run;
   run.errors = found.errors;
   ConfigFinder finder(c.config);
+  // vpclint's own files (the report, the baseline) may sit in the tree it lints: never lint them.
+  std::vector<std::filesystem::path> own;
+  for (const std::string* p : {&c.output, &c.baseline, &c.write_baseline})
+    if (!p->empty()) own.push_back(std::filesystem::absolute(*p).lexically_normal());
+  auto is_own = [&](const std::string& f) {
+    if (own.empty() || f == "-") return false;
+    auto abs = std::filesystem::absolute(f).lexically_normal();
+    return std::find(own.begin(), own.end(), abs) != own.end();
+  };
   std::vector<Job> work;
   for (const auto& f : found.files) {
+    if (is_own(f)) continue;
     // For hooks that pass every staged YAML/JSON file: judge named files as directory search does.
     if (c.skip_non_templates && f != "-" && !looks_like_template(f)) continue;
     const Config* config = finder.for_file(f, error);
