@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 
-.PHONY: deps configure build demo test readme-rules sarif-validator test-asan fuzz fuzz-smoke bench clean
+.PHONY: deps configure build demo test readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -56,6 +56,16 @@ fuzz-smoke: fuzz
 
 bench: build
 	@./bench/run.sh
+
+# The README's pictures of the bundled example, before and after its fix, drawn by Graphviz.
+# bash with pipefail: a failing `vpclint graph` must fail the target, not leave an empty picture.
+pictures: SHELL := /bin/bash
+pictures: .SHELLFLAGS := -o pipefail -ec
+pictures: build
+	@./scripts/install-deps.sh pictures
+	@mkdir -p docs/img
+	@./$(BUILD)/vpclint graph examples/order-cancel/template.yaml --format dot | dot -Tsvg -o docs/img/order-cancel-before.svg
+	@./$(BUILD)/vpclint graph examples/order-cancel/template-fixed.yaml --format dot | dot -Tsvg -o docs/img/order-cancel-after.svg
 
 clean:
 	@rm -rf $(BUILD) build-asan build-fuzz

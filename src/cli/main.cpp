@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/graph_command.h"
 #include "cli/lint_command.h"
 #include "cli/rule_list.h"
 #include "lint/rule.h"
@@ -57,6 +58,13 @@ int main(int argc, char** argv) {
   app.add_option("--baseline", baseline, "Report only findings that this baseline file does not record");
   app.add_option("--write-baseline", write_baseline, "Record this run's findings in FILE (by fingerprint)");
   app.add_flag("--version", version, "Print the version and exit");
+  std::string graph_template, graph_format = "dot";
+  CLI::App* graph = app.add_subcommand(
+      "graph", "Draw a template's network model: functions, subnets, route tables, NAT, endpoints, security "
+               "groups and VPC-only resources, broken paths in red with their rule");
+  graph->add_option("TEMPLATE", graph_template, "Template file ('-' reads standard input)")->required();
+  graph->add_option("--format", graph_format, "dot (Graphviz, the default) or mermaid")
+      ->check(CLI::IsMember({"dot", "mermaid"}));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -64,6 +72,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
+  if (graph->parsed()) return vpclint::run_graph_command(graph_template, graph_format, std::cout, std::cerr);
   if (version) {
     std::cout << "vpclint " << VPCLINT_VERSION << '\n';
     return 0;

@@ -1,0 +1,66 @@
+#include "cli/graph_command.h"
+
+#include <filesystem>
+
+#include "config/config_finder.h"
+#include "graph/graph_writers.h"
+#include "lint/linter.h"
+#include "loader/file_reader.h"
+
+namespace vpclint {
+
+namespace {
+
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+// "t.yaml:3:7: <message>" of the finding that made the file unusable (T001, T002, T008).
+std::string parse_error(const FileResult& r) {
+  for (const Finding& f : r.findings)
+    if (f.rule == "T001" || f.rule == "T002" || f.rule == "T008")
+      return r.path + ":" + std::to_string(f.pos.line) + ":" + std::to_string(f.pos.column) + ": " + f.message;
+  return r.path + ": not a usable template";
+}
+
+}  // namespace
+
+int run_graph_command(const std::string& path, const std::string& format, std::ostream& out, std::ostream& err) {
+  if (format != "dot" && format != "mermaid") {
+    err << "vpclint: error: unknown graph format '" << one_line(format) << "' (dot, mermaid)\n";
+    return 2;
+  }
+  std::string shown = path == "-" ? "<stdin>" : path;
+  LintOptions options;
+  std::string bytes, error;
+  bool too_large = false;
+  if (!read_file(path, options.limits.max_file_size, bytes, error, too_large)) {
+    err << "vpclint: error: cannot read '" << one_line(shown) << "': " << one_line(error) << '\n';
+    return 2;
+  }
+  // The same config `vpclint PATH` uses, so the picture shows the findings the lint reports.
+  ConfigFinder configs;
+  options.config = configs.for_file(path, error);
+  if (!options.config) {
+    err << "vpclint: error: " << one_line(error) << '\n';
+    return 2;
+  }
+  std::string title = path == "-" ? shown : std::filesystem::path(path).filename().string();
+  NetworkGraph graph;
+  FileResult result = lint_text(shown, std::move(bytes), options, [&](const LintContext& ctx, const std::vector<Finding>& findings) {
+    graph = build_network_graph(ctx, findings, title);
+  });
+  if (result.unparsable) {
+    err << "vpclint: error: cannot draw " << one_line(parse_error(result)) << '\n';
+    return 2;
+  }
+  if (format == "dot")
+    write_dot(graph, out);
+  else
+    write_mermaid(graph, out);
+  return 0;
+}
+
+}  // namespace vpclint
