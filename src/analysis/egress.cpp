@@ -166,6 +166,7 @@ class PathFinder {
         sp.chain.push_back({"gateway endpoint " + name_of(e->resource) + " serves " + svc.name + " for " +
                                 name_of(rt->resource),
                             pos_of(e->resource)});
+        sp.via_endpoint = e;
         if (function_egress_allows(std::nullopt, {}, true)) {
           sp.verdict = Verdict::Yes;
           return sp;
@@ -178,11 +179,13 @@ class PathFinder {
 
     // Interface endpoints apply VPC-wide (with private DNS).
     Blocker endpoint_blocker = Blocker::None;
+    const NetEndpoint* blocking_endpoint = nullptr;
     std::vector<Note> endpoint_chain;
     for (const NetEndpoint* e : net_.endpoints_in(s->vpc)) {
       if (e->type != EndpointType::Interface || e->service != svc.endpoint) continue;
       if (!e->private_dns || !vpc_dns) {
         endpoint_blocker = Blocker::EndpointDnsOff;
+        blocking_endpoint = e;
         endpoint_chain.push_back({!e->private_dns ? "interface endpoint " + name_of(e->resource) +
                                                         " has PrivateDnsEnabled off (CloudFormation's default), so the "
                                                         "SDK still resolves the public name of " + svc.name
@@ -192,7 +195,10 @@ class PathFinder {
         continue;
       }
       if (!endpoint_admits(*e, {s->cidr})) {
-        if (endpoint_blocker == Blocker::None) endpoint_blocker = Blocker::EndpointSgBlocks;
+        if (endpoint_blocker == Blocker::None) {
+          endpoint_blocker = Blocker::EndpointSgBlocks;
+          blocking_endpoint = e;
+        }
         endpoint_chain.push_back({"interface endpoint " + name_of(e->resource) + (e->security_groups.empty()
                                       ? " has no security group, so it gets the VPC's default group, which admits only its own members"
                                       : " has security groups that do not admit TCP 443 from the function"),
@@ -203,6 +209,7 @@ class PathFinder {
       const NetVpc* ev = net_.vpc(e->vpc);
       if (!function_egress_allows(ev ? ev->cidr : std::nullopt, dest, false)) {
         endpoint_blocker = Blocker::FunctionEgressBlocks;
+        blocking_endpoint = e;
         endpoint_chain.push_back({"the function's security groups allow no TCP 443 to interface endpoint " +
                                       name_of(e->resource),
                                   pos_of(e->resource)});
@@ -210,6 +217,7 @@ class PathFinder {
       }
       sp.chain.push_back({"interface endpoint " + name_of(e->resource) + " serves " + svc.name + " with private DNS",
                           pos_of(e->resource)});
+      sp.via_endpoint = e;
       sp.verdict = Verdict::Yes;
       return sp;
     }
@@ -281,6 +289,7 @@ class PathFinder {
     sp.verdict = Verdict::No;
     // The broken endpoint was the only candidate path: it is the cause to fix.
     sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : nat_blocker;
+    if (endpoint_blocker != Blocker::None) sp.via_endpoint = blocking_endpoint;
     sp.chain.insert(sp.chain.end(), endpoint_chain.begin(), endpoint_chain.end());
     return sp;
   }
@@ -320,6 +329,7 @@ class PathFinder {
       if (!endpoint_admits(*e, {std::nullopt})) continue;
       sp.chain.push_back({"interface endpoint " + name_of(e->resource) + " serves " + svc.name + " in " + x->vpc,
                           pos_of(e->resource)});
+      sp.via_endpoint = e;
       sp.verdict = Verdict::Yes;
       return sp;
     }

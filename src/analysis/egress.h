@@ -31,6 +31,8 @@ struct SubnetPath {
   Verdict verdict = Verdict::Unknown;
   Blocker blocker = Blocker::None;
   std::string route_table;  // key, empty for the main route table
+  // The endpoint that gives the way out (Yes), or whose DNS or security groups block it (No).
+  const NetEndpoint* via_endpoint = nullptr;
   std::vector<Note> chain;
 };
 

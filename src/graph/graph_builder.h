@@ -41,11 +41,10 @@ class GraphBuilder {
 
   // graph_paths.cpp
   void egress(const FunctionEgress& fe);
-  void way_out(const std::string& fn, const SubnetPath& sp, const ServiceEndpoint& service, const std::string& svc);
+  void way_out(const std::string& fn, const SubnetPath& sp, const std::string& svc);
   void blocked(const Resource& fn, const std::string& fn_node, const SubnetPath& sp, const ServicePath& p,
                const std::string& svc);
   // An interface endpoint for `service` in the subnet's VPC whose private DNS works (or not).
-  std::string interface_endpoint(const NetSubnet& s, const ServiceEndpoint& service, bool dns_works);
   void reachability(const ResourceUsage& u);
   bool reported(std::string_view rule, std::string_view resource) const;
   // Red and labelled with the rule when its finding was kept, otherwise dashed with the cause.

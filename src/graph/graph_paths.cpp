@@ -67,35 +67,19 @@ void GraphBuilder::problem_edge(const std::string& from, const std::string& to, 
     g_.uncertain(from, to, cause);
 }
 
-std::string GraphBuilder::interface_endpoint(const NetSubnet& s, const ServiceEndpoint& service, bool dns_works) {
-  const NetVpc* vpc = net_.vpc(s.vpc);
-  bool vpc_dns = !vpc || (vpc->dns_support && vpc->dns_hostnames);
-  for (const NetEndpoint* e : net_.endpoints_in(s.vpc))
-    if (e->type == EndpointType::Interface && e->service == service.endpoint && (e->private_dns && vpc_dns) == dns_works)
-      return endpoint_node(*e);
-  return {};
-}
-
-void GraphBuilder::way_out(const std::string& fn, const SubnetPath& sp, const ServiceEndpoint& service,
-                           const std::string& svc) {
+void GraphBuilder::way_out(const std::string& fn, const SubnetPath& sp, const std::string& svc) {
   const NetSubnet* s = net_.subnet(sp.subnet);
   if (!s) {  // outside the template: the config's statement is the path
     g_.path(subnet_node(sp.subnet), svc, "as stated");
     return;
   }
-  // The same order the egress facts try: gateway endpoint, interface endpoint, default route.
-  if (service.gateway_capable && !s->route_table.empty())
-    for (const NetEndpoint* e : net_.endpoints_in(s->vpc)) {
-      if (e->type != EndpointType::Gateway || e->service != service.endpoint ||
-          std::find(e->route_tables.begin(), e->route_tables.end(), s->route_table) == e->route_tables.end())
-        continue;
-      std::string ep = endpoint_node(*e);
+  // The egress facts name the endpoint that gave the way out; otherwise it is the default route.
+  if (const NetEndpoint* e = sp.via_endpoint) {
+    std::string ep = endpoint_node(*e);
+    if (e->type == EndpointType::Gateway)
       g_.path(route_table_node(*s), ep, "prefix list route");
-      g_.path(ep, svc);
-      return;
-    }
-  if (std::string ep = interface_endpoint(*s, service, true); !ep.empty()) {
-    g_.path(fn, ep, "HTTPS 443");
+    else
+      g_.path(fn, ep, "HTTPS 443");
     g_.path(ep, svc);
     return;
   }
@@ -118,13 +102,14 @@ void GraphBuilder::blocked(const Resource& fn, const std::string& fn_node, const
       break;
     case Blocker::EndpointDnsOff:
       cause = "private DNS off";
-      if (std::string ep = s ? interface_endpoint(*s, service, false) : std::string(); !ep.empty()) {
-        g_.path(fn_node, ep, "HTTPS 443");
-        from = ep;
+      if (sp.via_endpoint) {
+        from = endpoint_node(*sp.via_endpoint);
+        g_.path(fn_node, from, "HTTPS 443");
       }
       break;
     case Blocker::EndpointSgBlocks:
-      if (std::string ep = s ? interface_endpoint(*s, service, true) : std::string(); !ep.empty()) {
+      if (sp.via_endpoint) {
+        std::string ep = endpoint_node(*sp.via_endpoint);
         problem_edge(fn_node, ep, rule, "endpoint refuses HTTPS", on);
         g_.path(ep, svc);
         return;
@@ -163,7 +148,7 @@ void GraphBuilder::egress(const FunctionEgress& fe) {
     for (const SubnetPath& sp : p.subnets) {
       const NetSubnet* s = net_.subnet(sp.subnet);
       switch (sp.verdict) {
-        case Verdict::Yes: way_out(fn_node, sp, service, svc); break;
+        case Verdict::Yes: way_out(fn_node, sp, svc); break;
         case Verdict::No: blocked(fn, fn_node, sp, p, svc); break;
         case Verdict::OutsideTemplate:
         case Verdict::Unknown: unknown_exit(s ? last_hop(*s) : subnet_node(sp.subnet)); break;

@@ -22,6 +22,10 @@ enum class LoadIssueKind : uint8_t {
 };
 
 struct Note {
+  Note() = default;
+  Note(std::string message_, Position pos_, std::string file_ = {})
+      : message(std::move(message_)), pos(pos_), file(std::move(file_)) {}
+
   std::string message;
   Position pos;
   std::string file;  // evidence in another file (the team's .vpclint.yaml); empty: the finding's file
