@@ -16,24 +16,9 @@ namespace {
 
 const std::string kBinary = VPCLINT_BINARY;
 
-struct Repo {
-  fs::path path;
-  Repo() : path(fs::temp_directory_path() / ("vpclint-baseline-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path / "stacks");
-  }
-  ~Repo() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-  }
-  std::string read(const std::string& name) const {
-    std::ifstream in(path / name, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }
-  // Runs vpclint from the repository's directory.
-  vpclint::test::CommandResult lint(const std::string& args) const {
-    return run("cd '" + path.string() + "' && " + kBinary + " --no-color " + args);
-  }
+// A repository to lint, with a stacks/ directory.
+struct Repo : vpclint::test::Workspace {
+  Repo() : Workspace("baseline") { std::filesystem::create_directories(path / "stacks"); }
 };
 
 std::string queue(const std::string& name, const std::string& ref) {

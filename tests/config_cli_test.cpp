@@ -16,20 +16,8 @@ using vpclint::test::run;
 namespace {
 
 // A repository with a .git directory, so discovery stops at its root.
-struct Repo {
-  fs::path path;
-  Repo() : path(fs::temp_directory_path() / ("vpclint-config-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path / ".git");
-  }
-  ~Repo() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name, std::ios::binary) << text;
-  }
-  CommandResult lint(const std::string& args) const {
-    return run("cd '" + path.string() + "' && " + std::string(VPCLINT_BINARY) + " --no-color " + args);
-  }
+struct Repo : vpclint::test::Workspace {
+  Repo() : Workspace("config") { std::filesystem::create_directories(path / ".git"); }
   // (rule, severity, line) of each finding of a JSON run.
   std::vector<std::string> findings(const std::string& args) const {
     CommandResult r = lint("--format json " + args);

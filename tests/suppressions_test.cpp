@@ -36,18 +36,6 @@ std::vector<std::string> rules_of(const std::vector<Finding>& fs) {
   return out;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() : path(fs::temp_directory_path() / ("vpclint-suppress-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return (path / name).string();
-  }
-};
 
 }  // namespace
 
@@ -133,7 +121,7 @@ TEST_SUITE("suppressions") {
   }
 
   TEST_CASE("command line: suppressed findings do not fail the run; --no-inline-suppressions brings them back") {
-    TempDir dir;
+    vpclint::test::Workspace dir("suppress");
     std::string file = dir.write("t.yaml", queues("Metadata:\n  vpclint:\n    ignore: [{rule: T006, reason: reviewed}]\n"));
     auto quiet = run(std::string(VPCLINT_BINARY) + " --no-color " + file);
     CHECK(quiet.exit_code == 0);
@@ -145,7 +133,7 @@ TEST_SUITE("suppressions") {
   }
 
   TEST_CASE("SARIF carries suppressed results with their justification") {
-    TempDir dir;
+    vpclint::test::Workspace dir("suppress");
     std::string file = dir.write("t.yaml", queues("", "", " # vpclint: ignore T006 -- made elsewhere"));
     auto r = run(std::string(VPCLINT_BINARY) + " --format sarif " + file);
     CHECK(r.exit_code == 1);

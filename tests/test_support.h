@@ -1,7 +1,10 @@
 #pragma once
+#include <unistd.h>
+
 #include <string>
 #include <vector>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -34,6 +37,36 @@ struct CommandResult {
 };
 // Runs a shell command; stdout and stderr are captured separately.
 CommandResult run(const std::string& command);
+
+// A throwaway directory under the system's temp directory, removed when the test ends; vpclint
+// runs from inside it, as a user in their repository would.
+struct Workspace {
+  std::filesystem::path path;
+  // `tag` keeps suites apart; the process id keeps parallel runs apart.
+  explicit Workspace(const std::string& tag)
+      : path(std::filesystem::temp_directory_path() / ("vpclint-" + tag + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~Workspace() { std::filesystem::remove_all(path); }
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+  // Writes `name` (a relative path; its directories are created) and returns its full path.
+  std::string write(const std::string& name, const std::string& text) const {
+    std::filesystem::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << text;
+    return (path / name).string();
+  }
+  std::string read(const std::string& name) const {
+    std::ifstream in(path / name, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  // Runs `vpclint --no-color ARGS` from the workspace.
+  CommandResult lint(const std::string& args) const {
+    return run("cd '" + path.string() + "' && " + std::string(VPCLINT_BINARY) + " --no-color " + args);
+  }
+};
 
 // The text of examples/order-cancel/<name>.
 inline std::string example(const char* name) {
