@@ -29,7 +29,7 @@ struct Drawn {
 
 Drawn draw(const std::string& path, const std::string& format) {
   std::ostringstream out, err;
-  int code = run_graph_command(path, format, out, err);
+  int code = run_graph_command({path, format, {}, {}}, out, err);
   return {code, out.str(), err.str()};
 }
 
@@ -267,6 +267,23 @@ TEST_SUITE("graph") {
                        "stated in .vpclint.yaml\"") != std::string::npos);
     CHECK(dot.out.find("sn_literal_3asubnet_2d0b2 -> svc_lambda [label=\"N101: no route to the Lambda API\", color=red") !=
           std::string::npos);
+  }
+
+  TEST_CASE("the command line's --config and --parameter change the picture as they change the lint") {
+    test::Workspace ws("graph-cli");
+    ws.write(".git/HEAD", "");
+    ws.write("template.yaml", read(fs::path(source_dir()) / "fixtures/N101/bad_external_subnets.yaml"));
+    ws.write("net.yaml", "network:\n  subnets:\n    - {id: subnet-9*, vpc: vpc-9, egress: none}\n");
+    auto unknown = ws.lint("graph template.yaml");  // no config: the parameter is unknown
+    CHECK(unknown.exit_code == 0);
+    CHECK(unknown.out.find("sn_literal_3asubnet_2d9a") == std::string::npos);
+    auto stated = ws.lint("graph --config net.yaml --parameter SubnetIds=subnet-9a template.yaml");
+    CHECK(stated.exit_code == 0);
+    CHECK(stated.out.find("sn_literal_3asubnet_2d9a -> svc_lambda [label=\"N101: no route to the Lambda API\", color=red") !=
+          std::string::npos);
+    auto bad = ws.lint("graph --parameter SubnetIds template.yaml");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err == "vpclint: error: --parameter 'SubnetIds' is not Name=Value\n");
   }
 
   TEST_CASE("the README's pictures show the current graph of the example") {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "cli/config_overlay.h"
 #include "config/config_finder.h"
 #include "graph/graph_writers.h"
 #include "lint/linter.h"
@@ -27,7 +28,9 @@ std::string parse_error(const FileResult& r) {
 
 }  // namespace
 
-int run_graph_command(const std::string& path, const std::string& format, std::ostream& out, std::ostream& err) {
+int run_graph_command(const GraphCommand& command, std::ostream& out, std::ostream& err) {
+  const std::string& path = command.path;
+  const std::string& format = command.format;
   if (format != "dot" && format != "mermaid") {
     err << "vpclint: error: unknown graph format '" << one_line(format) << "' (dot, mermaid)\n";
     return 2;
@@ -41,12 +44,14 @@ int run_graph_command(const std::string& path, const std::string& format, std::o
     return 2;
   }
   // The same config `vpclint PATH` uses, so the picture shows the findings the lint reports.
-  ConfigFinder configs;
-  options.config = configs.for_file(path, error);
-  if (!options.config) {
+  ConfigFinder configs(command.config);
+  ConfigOverlay overlay(command.parameters, error);
+  const Config* config = error.empty() ? configs.for_file(path, error) : nullptr;
+  if (!config) {
     err << "vpclint: error: " << one_line(error) << '\n';
     return 2;
   }
+  options.config = overlay.apply(config);
   std::string title = path == "-" ? shown : std::filesystem::path(path).filename().string();
   NetworkGraph graph;
   FileResult result = lint_text(shown, std::move(bytes), options, [&](const LintContext& ctx, const std::vector<Finding>& findings) {

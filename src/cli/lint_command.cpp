@@ -9,6 +9,7 @@
 #include <memory>
 #include <thread>
 
+#include "cli/config_overlay.h"
 #include "cli/discover.h"
 #include "config/config_finder.h"
 #include "lint/baseline.h"
@@ -38,34 +39,6 @@ std::vector<FileResult> lint_all(const std::vector<Job>& work, unsigned jobs) {
   for (auto& t : pool) t.join();
   return results;
 }
-
-// --parameter values laid over each config, once per config.
-class ConfigOverlay {
- public:
-  explicit ConfigOverlay(const std::vector<std::string>& parameters, std::string& error) {
-    for (const auto& p : parameters) {
-      size_t eq = p.find('=');
-      if (eq == 0 || eq == std::string::npos) {
-        error = "--parameter '" + p + "' is not Name=Value";
-        return;
-      }
-      values_[p.substr(0, eq)] = p.substr(eq + 1);
-    }
-  }
-  const Config* apply(const Config* base) {
-    if (values_.empty()) return base;
-    auto& slot = overlaid_[base];
-    if (!slot) {
-      slot = std::make_unique<Config>(*base);
-      for (const auto& [name, value] : values_) slot->parameters[name] = ExternalValue{value, {"--parameter", {}}};
-    }
-    return slot.get();
-  }
-
- private:
-  std::map<std::string, std::string> values_;
-  std::map<const Config*, std::unique_ptr<Config>> overlaid_;
-};
 
 int write_report(const LintCommand& c, const RunResult& run, int exit_code) {
   std::ofstream file;

@@ -58,13 +58,16 @@ int main(int argc, char** argv) {
   app.add_option("--baseline", baseline, "Report only findings that this baseline file does not record");
   app.add_option("--write-baseline", write_baseline, "Record this run's findings in FILE (by fingerprint)");
   app.add_flag("--version", version, "Print the version and exit");
-  std::string graph_template, graph_format = "dot";
+  vpclint::GraphCommand graph_command;
   CLI::App* graph = app.add_subcommand(
       "graph", "Draw a template's network model: functions, subnets, route tables, NAT, endpoints, security "
                "groups and VPC-only resources, broken paths in red with their rule");
-  graph->add_option("TEMPLATE", graph_template, "Template file ('-' reads standard input)")->required();
-  graph->add_option("--format", graph_format, "dot (Graphviz, the default) or mermaid")
+  graph->add_option("TEMPLATE", graph_command.path, "Template file ('-' reads standard input)")->required();
+  graph->add_option("--format", graph_command.format, "dot (Graphviz, the default) or mermaid")
       ->check(CLI::IsMember({"dot", "mermaid"}));
+  graph->add_option("--config", graph_command.config, "Use this .vpclint.yaml (default: the nearest one above TEMPLATE)");
+  graph->add_option("--parameter", graph_command.parameters, "Template parameter value, Name=Value (repeatable)")
+      ->allow_extra_args(false);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -72,7 +75,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
-  if (graph->parsed()) return vpclint::run_graph_command(graph_template, graph_format, std::cout, std::cerr);
+  if (graph->parsed()) return vpclint::run_graph_command(graph_command, std::cout, std::cerr);
   if (version) {
     std::cout << "vpclint " << VPCLINT_VERSION << '\n';
     return 0;
