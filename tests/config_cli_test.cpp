@@ -214,4 +214,36 @@ TEST_SUITE("config-cli") {
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.starts_with("vpclint: error: nothere.yaml: cannot read the config file: "));
   }
+
+  TEST_CASE("hostile config files: an alias bomb, bad bytes, oversize, a directory; each one line, exit 2, fast") {
+    Repo repo;
+    repo.write("app/template.yaml", kSeed);
+    std::string bomb = "parameters:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 25; ++i) {
+      std::string prev = i == 1 ? "a" : "l" + std::to_string(i - 1);
+      bomb += "  l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+      for (int k = 0; k < 10; ++k) bomb += (k ? ", *" : "*") + prev;
+      bomb += "]\n";
+    }
+    const std::pair<std::string, std::string> cases[] = {
+        // Aliases share the anchored node, so the bomb stays small and the error points at the anchor.
+        {bomb, ".vpclint.yaml:2:6: parameter 'l1' must be a string, number, boolean or a list of them"},
+        {"select: [N\xff]\n", ".vpclint.yaml:1:11: invalid UTF-8 (byte 0xFF)"},
+        {std::string(1100000, '#'), ".vpclint.yaml: cannot read the config file: larger than the 1 MB limit of a config file"},
+        {std::string("\0\1\2", 3), ".vpclint.yaml:1:1: the top level must be a mapping"},
+    };
+    for (const auto& [text, error] : cases) {
+      CAPTURE(error);
+      repo.write(".vpclint.yaml", text);
+      auto r = repo.lint("app");
+      CHECK(r.exit_code == 2);
+      CHECK(r.err.starts_with("vpclint: error: " + error));
+      CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+    fs::remove(repo.path / ".vpclint.yaml");
+    fs::create_directories(repo.path / ".vpclint.yaml");
+    auto dir = repo.lint("app");
+    CHECK(dir.exit_code == 2);
+    CHECK(dir.err == "vpclint: error: .vpclint.yaml: cannot read the config file: is a directory\n");
+  }
 }
