@@ -202,7 +202,7 @@ TEST_SUITE("config-cli") {
     repo.write(".vpclint.yaml", "ignore: [N101]\nfail_on: error\n");
     auto r = repo.lint("app");
     CHECK(r.exit_code == 2);
-    CHECK(r.out.empty());
+    CHECK(r.out == "No findings in 0 files\n");  // its templates are not linted with half a config
     CHECK(r.err.starts_with("vpclint: error: "));
     CHECK(r.err.find(".vpclint.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?)") != std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
@@ -210,6 +210,16 @@ TEST_SUITE("config-cli") {
     r = repo.lint("app");
     CHECK(r.exit_code == 2);
     CHECK(r.err.find(".vpclint.yaml:3:30: subnet egress must be nat, internet-gateway, none or unknown, not 'maybe'") != std::string::npos);
+    // Templates under a valid config (or none) are still linted, and the broken one is named once.
+    repo.write("other/template.yaml", kSeed);
+    repo.write("other/.vpclint.yaml", "fail-on: error\n");
+    repo.write("app/second.yaml", kSeed);
+    auto mixed = repo.findings("app other");
+    CHECK(mixed == Strings{"N101:warning@14", "N101:warning@25"});
+    auto mixed_text = repo.lint("app other");
+    CHECK(mixed_text.exit_code == 2);
+    CHECK(std::count(mixed_text.err.begin(), mixed_text.err.end(), '\n') == 1);
+
     auto missing = repo.lint("--config nothere.yaml app");
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.starts_with("vpclint: error: nothere.yaml: cannot read the config file: "));

@@ -99,9 +99,10 @@ int run_lint_command(const LintCommand& c) {
     if (c.skip_non_templates && f != "-" && !looks_like_template(f)) continue;
     const Config* config = finder.for_file(f, error);
     if (!config) {
-      // A broken config stops the run: linting with half of the team's settings misleads.
-      std::cerr << "vpclint: error: " << error << '\n';
-      return 2;
+      // The templates under a broken config are not linted (half of the team's settings would
+      // mislead); the others still are, and the error makes the exit code 2.
+      if (std::find(run.errors.begin(), run.errors.end(), error) == run.errors.end()) run.errors.push_back(error);
+      continue;
     }
     if (f != "-" && config->excluded(f)) continue;
     Job job{f, {}};
