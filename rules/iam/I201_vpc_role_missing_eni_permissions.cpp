@@ -62,9 +62,9 @@ class VpcRoleMissingEniPermissions : public Rule {
   }
 
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    for (const EniSubject& subject : eni_subjects(ctx.facts.functions, ctx.facts.iam)) {
+    for (const EniSubject& subject : ctx.facts.eni.subjects()) {
       const RoleFacts* role = subject.role;
-      EniGap gap = eni_gap(subject.need, *role, kEniRequiredActions);
+      const EniGap& gap = subject.required;
       const std::vector<MissingAction>& missing = gap.missing;
       if (missing.empty()) continue;
 

@@ -22,13 +22,12 @@ class VpcRoleMissingRecommendedEc2 : public Rule {
   }
 
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    for (const EniSubject& subject : eni_subjects(ctx.facts.functions, ctx.facts.iam)) {
+    for (const EniSubject& subject : ctx.facts.eni.subjects()) {
       const RoleFacts* role = subject.role;
-      const EniNeed& need = subject.need;
       // Only roles that certainly have what Lambda checks: when they do not, I201 reports the
       // function (and its fix, the managed policy, covers these too) or the template cannot tell.
-      if (!allows_all(need, *role, kEniRequiredActions)) continue;
-      EniGap gap = eni_gap(need, *role, kEniRecommendedActions);
+      if (!subject.allows_required) continue;
+      const EniGap& gap = subject.recommended;
       const std::vector<MissingAction>& missing = gap.missing;
       if (missing.empty()) continue;
 

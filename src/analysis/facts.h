@@ -5,6 +5,7 @@
 #include "analysis/egress.h"
 #include "analysis/function_vpc.h"
 #include "analysis/iam.h"
+#include "analysis/iam_eni.h"
 #include "analysis/network_model.h"
 #include "analysis/reachability.h"
 #include "analysis/service_calls.h"
@@ -24,6 +25,7 @@ struct Facts {
       : own_references_(refs ? nullptr : std::make_unique<ReferenceGraph>(t)),
         functions(t, r),
         iam(t, r),
+        eni(functions, iam),
         network(t, r),
         calls(t, r, iam),
         egress(t, r, functions, network, calls),
@@ -32,6 +34,7 @@ struct Facts {
  public:
   FunctionVpcFacts functions;
   IamFacts iam;
+  EniFacts eni;
   NetworkModel network;
   ServiceCallFacts calls;
   EgressFacts egress;

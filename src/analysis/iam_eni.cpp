@@ -88,16 +88,18 @@ std::string action_list(const std::vector<MissingAction>& actions) {
   return out;
 }
 
-std::vector<EniSubject> eni_subjects(const FunctionVpcFacts& functions, const IamFacts& iam) {
-  std::vector<EniSubject> out;
+EniFacts::EniFacts(const FunctionVpcFacts& functions, const IamFacts& iam) {
   for (const FunctionVpc& fn : functions.functions()) {
     EniNeed need = eni_need(fn);
     if (!need.needed) continue;
     const RoleFacts* role = iam.role_of(fn.function->logical_id);
     if (!role || !role->known()) continue;
-    out.push_back({&fn, std::move(need), role});
+    EniSubject s{&fn, std::move(need), role, {}, false, {}};
+    s.required = eni_gap(s.need, *role, kEniRequiredActions);
+    s.allows_required = allows_all(s.need, *role, kEniRequiredActions);
+    if (s.allows_required) s.recommended = eni_gap(s.need, *role, kEniRecommendedActions);
+    subjects_.push_back(std::move(s));
   }
-  return out;
 }
 
 const Node* property_key(const Resource& r, std::string_view name) {

@@ -42,21 +42,32 @@ struct EniNeed {
 };
 EniNeed eni_need(const FunctionVpc& fn);
 
-// A VPC-attached function whose execution role the template lets vpclint judge: what I201
-// and I202 both start from.
-struct EniSubject {
-  const FunctionVpc* function;
-  EniNeed need;
-  const RoleFacts* role;
-};
-std::vector<EniSubject> eni_subjects(const FunctionVpcFacts& functions, const IamFacts& iam);
-
 // What the role misses of `actions` in the situations where the function is attached.
 struct EniGap {
   std::vector<MissingAction> missing;  // each action once, from the first situation that misses it
   std::string when;                    // "when condition InVpc is true"; empty when it misses them whenever attached
 };
 EniGap eni_gap(const EniNeed& need, const RoleFacts& role, std::span<const std::string_view> actions);
+
+// A VPC-attached function whose execution role the template lets vpclint judge, judged once:
+// what I201 (required actions) and I202 (recommended ones) both read.
+struct EniSubject {
+  const FunctionVpc* function;
+  EniNeed need;
+  const RoleFacts* role;
+  EniGap required;               // of kEniRequiredActions
+  bool allows_required = false;  // certainly allows them all whenever attached
+  EniGap recommended;            // of kEniRecommendedActions
+};
+
+class EniFacts {
+ public:
+  EniFacts(const FunctionVpcFacts& functions, const IamFacts& iam);
+  const std::vector<EniSubject>& subjects() const { return subjects_; }
+
+ private:
+  std::vector<EniSubject> subjects_;
+};
 
 // Whether the role certainly allows every one of `actions` (on every resource) in every
 // situation in which the function is attached.
