@@ -177,4 +177,22 @@ Resources:
     CHECK(calls->calls[0].service.endpoint == "dynamodb");
     CHECK(calls->calls[0].env_hints[0] == "TABLE names Table");
   }
+
+  TEST_CASE("the message names the timeout only when the template fixes it") {
+    std::ifstream in(test::source_dir() + "/fixtures/N101/bad_isolated_subnets.yaml");
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    auto message = [](const std::string& t) {
+      for (const auto& f : test::lint(t).findings)
+        if (f.rule == "N101") return f.message;
+      return std::string("no N101");
+    };
+    CHECK(message(text).ends_with("will hang until the 30 s timeout"));
+    std::string from_parameter = text;
+    from_parameter.replace(from_parameter.find("Timeout: 30"), 11, "Timeout: !Ref FnTimeout");
+    from_parameter.replace(from_parameter.find("Resources:"), 10, "Parameters:\n  FnTimeout: {Type: Number}\nResources:");
+    CHECK(message(from_parameter).ends_with("will hang until the function's timeout"));
+    std::string absent = text;
+    absent.replace(absent.find("      Timeout: 30\n"), 18, "");
+    CHECK(message(absent).ends_with("will hang until the 3 s timeout"));
+  }
 }

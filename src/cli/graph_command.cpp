@@ -6,17 +6,12 @@
 #include "config/config_finder.h"
 #include "graph/graph_writers.h"
 #include "lint/linter.h"
+#include "lint/text_util.h"
 #include "loader/file_reader.h"
 
 namespace vpclint {
 
 namespace {
-
-std::string one_line(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r') c = ' ';
-  return s;
-}
 
 // "t.yaml:3:7: <message>" of the finding that made the file unusable (T001, T002, T008).
 std::string parse_error(const FileResult& r) {

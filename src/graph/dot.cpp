@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "graph/graph_writers.h"
+#include "lint/text_util.h"
 
 namespace vpclint {
 
@@ -45,14 +46,6 @@ std::string edge_attributes(const GraphEdge& e) {
 
 void write_node(const GraphNode& n, std::string_view indent, std::ostream& out) {
   out << indent << n.id << " [label=" << dot_string(n.label) << ", " << node_style(n.kind) << "];\n";
-}
-
-// The title goes into a comment, which ends at a line break.
-std::string one_line(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\n' || c == '\r') c = ' ';
-  return out;
 }
 
 }  // namespace

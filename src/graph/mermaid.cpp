@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "graph/graph_writers.h"
+#include "lint/text_util.h"
 
 namespace vpclint {
 
@@ -68,10 +69,8 @@ std::string mermaid_text(std::string_view text) {
 }
 
 void write_mermaid(const NetworkGraph& graph, std::ostream& out) {
-  std::string title = graph.title;
-  for (char& c : title)
-    if (c == '\n' || c == '\r') c = ' ';
-  out << "%% vpclint graph of " << title << ": red links are broken paths, labelled with their rule\n"
+  // The title goes into a comment, which ends at a line break.
+  out << "%% vpclint graph of " << one_line(graph.title) << ": red links are broken paths, labelled with their rule\n"
       << "flowchart LR\n";
   std::map<std::string, std::vector<const GraphNode*>> by_cluster;
   for (const GraphNode& n : graph.nodes()) by_cluster[n.cluster].push_back(&n);

@@ -30,12 +30,6 @@ std::string describe_call(const ServiceCall& call) {
   return s + ")";
 }
 
-std::string timeout_text(const Resource& fn) {
-  std::string t = "3";
-  if (const Node* n = fn.property("Timeout"); n && n->is_scalar() && !n->text().empty()) t = std::string(n->text());
-  return t + " s";
-}
-
 // `stated_in`: the config file that describes the subnets, when they are outside the template.
 std::string cause(Blocker b, const std::vector<std::string>& tables, const std::string& vpc, const std::string& service,
                   const std::string& stated_in) {
@@ -150,7 +144,7 @@ void report_egress(const LintContext& ctx, FindingSink& sink, Blocker blocker, E
       std::string message = prefix + std::string(fn.logical_id) + " is attached to VPC subnet" +
                             (subnets.size() == 1 ? " " : "s ") + join(subnets) + ", " +
                             cause(blocker, tables, definite[0]->vpc, service, stated_in) + "; its calls to " + join(calls, "; ") +
-                            " will hang until the " + timeout_text(fn) + " timeout";
+                            " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout";
       Finding& f = sink.report(at, message, fn.logical_id);
       if (v.from_globals) f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.logical_id), fn.key->pos});
       f.notes.insert(f.notes.end(), notes.begin(), notes.end());
@@ -172,7 +166,7 @@ void report_egress(const LintContext& ctx, FindingSink& sink, Blocker blocker, E
           prefix + std::string(fn.logical_id) + " is attached to subnets defined outside this template (" + join(subnets) +
               ") and nothing in the template gives their VPC a way out to " + service + "; unless those subnets route "
               "0.0.0.0/0 to a NAT or the VPC has an endpoint for it, its calls to " + join(calls, "; ") +
-              " will hang until the " + timeout_text(fn) + " timeout",
+              " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout",
           fn.logical_id);
       f.severity = Severity::Warning;
       for (const ServicePath* p : unknown)

@@ -20,11 +20,6 @@ std::string owner(std::string_view name) { return std::string(name) + (name.ends
 
 std::string plural(size_t n, std::string_view one, std::string_view many) { return std::string(n == 1 ? one : many); }
 
-std::string timeout_text(const Resource& fn) {
-  const Node* n = fn.property("Timeout");
-  return (n && n->is_scalar() && !n->text().empty() ? std::string(n->text()) : std::string("3")) + " s";
-}
-
 // "TCP 6379", "TCP 9098/9094", or "its port" when the template does not fix it.
 std::string port_text(const VpcResource& r) {
   if (r.ports.empty()) return "its port";
@@ -111,14 +106,14 @@ struct Report {
   std::vector<Note> notes;
 };
 
-Report outside_vpc(const ResourceUsage& u, const VariantReach& v) {
+Report outside_vpc(const Resolver& resolver, const ResourceUsage& u, const VariantReach& v) {
   const Resource& fn = *u.function->function;
   const VpcResource& r = *u.resource;
   std::string rid(r.resource->logical_id);
   Report out;
   out.message = std::string(fn.logical_id) + " is not in any VPC but reads " + resource_text(r) + " " +
                 how_text(u, *v.use) + "; " + rid + " is reachable only from inside its VPC, so every connection hangs until the " +
-                timeout_text(fn) + " timeout";
+                timeout_text(resolver, fn) + " timeout";
   placement_note(r, out.notes);
   other_uses_notes(u, *v.use, out.notes);
   std::string subnets = r.subnets.empty() ? "subnets of " + owner(rid) + " VPC" : join(labels(r.subnets));
@@ -129,14 +124,14 @@ Report outside_vpc(const ResourceUsage& u, const VariantReach& v) {
   return out;
 }
 
-Report other_vpc(const ResourceUsage& u, const VariantReach& v) {
+Report other_vpc(const Resolver& resolver, const ResourceUsage& u, const VariantReach& v) {
   const Resource& fn = *u.function->function;
   const VpcResource& r = *u.resource;
   std::string rid(r.resource->logical_id);
   Report out;
   out.message = std::string(fn.logical_id) + " is attached to VPC " + key_label(v.function_vpc) + " but reads " +
                 resource_text(r) + " " + how_text(u, *v.use) + ", which lives in VPC " + key_label(r.vpc) +
-                "; nothing in the template connects the two VPCs, so every connection hangs until the " + timeout_text(fn) +
+                "; nothing in the template connects the two VPCs, so every connection hangs until the " + timeout_text(resolver, fn) +
                 " timeout";
   if (v.variant) out.notes.push_back({owner(fn.logical_id) + " VpcConfig", v.variant->property_key()->pos});
   placement_note(r, out.notes);
@@ -149,7 +144,7 @@ Report other_vpc(const ResourceUsage& u, const VariantReach& v) {
   return out;
 }
 
-Report group_refuses(const ResourceUsage& u, const VariantReach& v) {
+Report group_refuses(const Resolver& resolver, const ResourceUsage& u, const VariantReach& v) {
   const Resource& fn = *u.function->function;
   const VpcResource& r = *u.resource;
   std::string rid(r.resource->logical_id), fid(fn.logical_id);
@@ -160,7 +155,7 @@ Report group_refuses(const ResourceUsage& u, const VariantReach& v) {
     out.message = fid + " reads " + resource_text(r) + " " + how_text(u, *v.use) + ", but " + rid +
                   " has no security group of its own: it gets the default security group of " + key_label(r.vpc) +
                   ", which admits only its own members, and " + fid + " is not one; every connection hangs until the " +
-                  timeout_text(fn) + " timeout";
+                  timeout_text(resolver, fn) + " timeout";
     out.fix = "give " + rid + " a security group with an ingress rule IpProtocol tcp, FromPort/ToPort " +
               (r.ports.empty() ? std::string("its port") : std::to_string(r.ports[0])) + ", SourceSecurityGroupId " +
               (fgroup.empty() ? std::string("the function's security group") : group_ref(fgroup)) +
@@ -174,7 +169,7 @@ Report group_refuses(const ResourceUsage& u, const VariantReach& v) {
               (v.refused_subnets.empty() ? std::string() : ", subnets " + join(v.refused_subnets)) + ")";
     out.message = fid + " reads " + resource_text(r) + " " + how_text(u, *v.use) + ", but " + owner(rid) + " security " +
                   plural(groups.size(), "group ", "groups ") + join(groups) + plural(groups.size(), " admits", " admit") +
-                  " nothing on " + port + " from " + from + "; every connection hangs until the " + timeout_text(fn) +
+                  " nothing on " + port + " from " + from + "; every connection hangs until the " + timeout_text(resolver, fn) +
                   " timeout";
     for (const SgRule* rule : v.near_misses)
       out.notes.push_back({"this rule admits " + owner(fid) + " group, but on " + rule_ports(*rule) + ", not " + port,
@@ -195,7 +190,7 @@ Report group_refuses(const ResourceUsage& u, const VariantReach& v) {
   return out;
 }
 
-Report some_subnets(const ResourceUsage& u, const VariantReach& v) {
+Report some_subnets(const Resolver& resolver, const ResourceUsage& u, const VariantReach& v) {
   const Resource& fn = *u.function->function;
   const VpcResource& r = *u.resource;
   std::string rid(r.resource->logical_id), fid(fn.logical_id);
@@ -203,7 +198,7 @@ Report some_subnets(const ResourceUsage& u, const VariantReach& v) {
   out.message = fid + " reaches " + resource_text(r) + " only from " +
                 plural(v.admitted_subnets.size(), "subnet ", "subnets ") + join(v.admitted_subnets) + ": the CIDR rules of " +
                 owner(rid) + " security groups do not cover " + join(v.refused_subnets) + "; invocations that run there (Lambda "
-                "picks the subnet) hang until the " + timeout_text(fn) + " timeout";
+                "picks the subnet) hang until the " + timeout_text(resolver, fn) + " timeout";
   for (const SgRule* rule : v.rules_on_port)
     out.notes.push_back({"this rule admits " + port_text(r) + " only from " + rule_source(*rule), rule->node ? rule->node->pos : Position{}});
   if (v.variant) out.notes.push_back({owner(fid) + " VpcConfig", v.variant->property_key()->pos});
@@ -233,10 +228,10 @@ void report_reachability(const LintContext& ctx, FindingSink& sink, ReachProblem
       if (!classify_reach(v.reach, reaches, p) || p != problem) continue;
       Report r;
       switch (v.reach) {
-        case Reach::NotInVpc: r = outside_vpc(u, v); break;
-        case Reach::OtherVpc: r = other_vpc(u, v); break;
-        case Reach::Refused: r = group_refuses(u, v); break;
-        default: r = some_subnets(u, v); break;
+        case Reach::NotInVpc: r = outside_vpc(ctx.resolver, u, v); break;
+        case Reach::OtherVpc: r = other_vpc(ctx.resolver, u, v); break;
+        case Reach::Refused: r = group_refuses(ctx.resolver, u, v); break;
+        default: r = some_subnets(ctx.resolver, u, v); break;
       }
       if (problem == ReachProblem::PartlyReached && v.reach != Reach::SomeSubnets)
         r.message += "; under its other VpcConfig branches it may reach " + std::string(u.resource->resource->logical_id);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <system_error>
 #include <cstring>
 
 namespace vpclint {
@@ -21,7 +22,7 @@ bool read_fd(int fd, size_t max_size, std::string& out, std::string& error, bool
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
-      error = std::strerror(errno);
+      error = std::generic_category().message(errno);
       return false;
     }
     if (n == 0) return true;
@@ -41,13 +42,13 @@ bool read_file(const std::string& path, size_t max_size, std::string& out, std::
   // O_NONBLOCK: opening a FIFO must not wait for a writer.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    error = std::strerror(errno);
+    error = std::generic_category().message(errno);
     return false;
   }
   struct stat st {};
   bool ok = false;
   if (::fstat(fd, &st) != 0) {
-    error = std::strerror(errno);
+    error = std::generic_category().message(errno);
   } else if (S_ISDIR(st.st_mode)) {
     error = "is a directory";
   } else if (!S_ISREG(st.st_mode)) {

@@ -1,14 +1,12 @@
 #include "report/reporter.h"
+#include "lint/text_util.h"
 
 namespace vpclint {
 
 void write_gnu(std::ostream& out, const RunResult& run) {
   for (const Finding* f : sorted_findings(run)) {
-    std::string message = f->message;
-    for (char& c : message)
-      if (c == '\n') c = ' ';
     out << f->file << ':' << f->pos.line << ':' << f->pos.column << ": " << severity_name(f->severity) << ": "
-        << message << " [" << f->rule << "]\n";
+        << one_line(f->message) << " [" << f->rule << "]\n";
   }
 }
 
