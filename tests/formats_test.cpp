@@ -111,6 +111,19 @@ TEST_SUITE("formats") {
     CHECK(config_note);
   }
 
+  TEST_CASE("SARIF fingerprints do not depend on how the path was typed") {
+    vpclint::test::Workspace ws("fp-path");
+    ws.write("stacks/t.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref Nope}\n");
+    auto print = [&](const std::string& path) {
+      auto log = nlohmann::json::parse(ws.lint("--format sarif " + path).out);
+      return log["runs"][0]["results"][0]["partialFingerprints"]["vpclint/v1"].get<std::string>();
+    };
+    std::string plain = print("stacks/t.yaml");
+    CHECK(print("./stacks/t.yaml") == plain);
+    CHECK(print((ws.path / "stacks/t.yaml").string()) == plain);
+    CHECK(print(".") == plain);  // directory search names it ./stacks/t.yaml
+  }
+
   TEST_CASE("SARIF fingerprints survive unrelated edits") {
     char tmpl[] = "/tmp/vpclint-fp-XXXXXX";
     fs::path dir = mkdtemp(tmpl);

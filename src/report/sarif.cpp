@@ -41,14 +41,19 @@ std::string uri_encode(std::string_view path) {
   return out;
 }
 
+// A file as the log names it: relative to %SRCROOT% when it lies under it (without "./"), else
+// absolute. Fingerprints use it too, so `vpclint .` and `vpclint t.yaml` agree.
+std::string artifact_path(const std::string& file, const std::string& root) {
+  std::string path = file;
+  while (path.starts_with("./")) path = path.substr(2);
+  if (!root.empty() && path.starts_with(root)) path = path.substr(root.size());
+  return path;
+}
+
 // Artifact location: relative to %SRCROOT% when the file lies under it, else an absolute file URI.
 json artifact(const std::string& file, const std::string& root) {
-  std::string path = file;
-  if (path.starts_with("./")) path = path.substr(2);
-  if (!path.empty() && path[0] == '/') {
-    if (!root.empty() && path.starts_with(root)) return {{"uri", uri_encode(path.substr(root.size()))}, {"uriBaseId", "%SRCROOT%"}};
-    return {{"uri", "file://" + uri_encode(path)}};
-  }
+  std::string path = artifact_path(file, root);
+  if (!path.empty() && path[0] == '/') return {{"uri", "file://" + uri_encode(path)}};
   return {{"uri", uri_encode(path)}, {"uriBaseId", "%SRCROOT%"}};
 }
 
@@ -108,7 +113,7 @@ void write_sarif(std::ostream& out, const RunResult& run, const SarifOptions& op
       suppressed.insert(&f);
     }
   std::stable_sort(all.begin(), all.end(), [](const Finding* a, const Finding* b) { return finding_less(*a, *b); });
-  std::vector<std::string> prints = fingerprints(all, [](const std::string& file) { return file; });
+  std::vector<std::string> prints = fingerprints(all, [&](const std::string& file) { return artifact_path(file, root); });
 
   json results = json::array();
   for (size_t i = 0; i < all.size(); ++i) {
