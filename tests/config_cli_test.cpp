@@ -122,7 +122,8 @@ TEST_SUITE("config-cli") {
                                     ".vpclint.yaml states), all in eu-west-1a") != std::string::npos);
     repo.write(".vpclint.yaml", "ignore: [N]\nnetwork:\n  subnets:\n    - {id: subnet-0aaa, vpc: vpc-1, az: eu-west-1a, egress: nat}\n"
                                 "    - {id: subnet-0bbb, vpc: vpc-2, az: eu-west-1b, egress: nat}\n");
-    CHECK(repo.findings("app") == Strings{"V305:error@14"});
+    CHECK(repo.findings("app") == Strings{"V305:error@15"});  // at subnet-0bbb, the one that disagrees
+    CHECK(repo.lint("app").out.find("= note: .vpclint.yaml states the VPC of subnet-0bbb (.vpclint.yaml:5:") != std::string::npos);
     repo.write(".vpclint.yaml", "ignore: [N]\nnetwork:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: nat}\n");
     CHECK(repo.findings("app").empty());  // no zone stated: nothing to say about zones
   }

@@ -13,9 +13,10 @@ class MissingSubnets : public Rule {
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at) -> std::string {
+    report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at, std::vector<Note>& notes) -> std::string {
       if (v.security_groups.empty() || !v.subnets.empty()) return {};
       at = v.subnets.present() ? v.subnets.node : nullptr;
+      notes.push_back({"SecurityGroupIds attaches it to a VPC here", v.security_groups.node->pos});
       return std::string(fn.function->logical_id) + " has SecurityGroupIds but " +
              (v.subnets.present() ? "an empty SubnetIds" : "no SubnetIds") +
              ": a VPC-attached function needs subnets, so the deployment fails";

@@ -13,9 +13,11 @@ class SingleSubnet : public Rule {
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at) -> std::string {
+    report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at, std::vector<Note>& notes) -> std::string {
       if (v.subnets.unknown || v.subnets.items.size() != 1) return {};
       at = v.subnets.node;
+      if (const Node* only = v.subnets.items[0].empty() ? nullptr : v.subnets.items[0][0].node)
+        notes.push_back({"its only subnet", only->pos});
       return std::string(fn.function->logical_id) +
              " runs in a single subnet, so in a single Availability Zone: an outage of that zone stops the function "
              "(Lambda recommends subnets in two or more zones)";

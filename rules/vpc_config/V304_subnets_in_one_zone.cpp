@@ -14,27 +14,31 @@ class SubnetsInOneZone : public Rule {
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
     const NetworkModel& net = ctx.facts.network;
-    report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at) -> std::string {
+    report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at, std::vector<Note>& notes) -> std::string {
       if (v.subnets.unknown || v.subnets.items.size() < 2) return {};
       std::string zone;
       std::vector<std::string> names;
+      std::vector<Note> zones;  // where each subnet's zone is set
       for (const auto& item : v.subnets.items) {
         if (item.size() != 1) return {};
         std::string key = net_key(item[0]);
-        std::string az, name;
+        std::string az;
         if (const NetSubnet* s = net.subnet(key)) {
-          az = s->az == "az#" ? std::string() : s->az;
-          name = std::string(s->resource->logical_id);
+          az = s->az;
+          names.push_back(std::string(s->resource->logical_id));
+          const Node* set = s->resource->property("AvailabilityZone");
+          if (set) zones.push_back({names.back() + " sets its zone here", set->pos});
         } else if (const ExternalSubnet* x = net.external_subnet(key)) {
           az = x->az;  // the zone the team's config states
-          name = key_label(key) + " (as " + x->source.file + " states)";
+          names.push_back(key_label(key) + " (as " + x->source.file + " states)");
+          zones.push_back({x->source.file + " states the zone of " + key_label(key), x->source.pos, x->source.file});
         }
         if (az.empty()) return {};  // a zone nobody fixes
         if (!zone.empty() && az != zone) return {};
         zone = az;
-        names.push_back(name);
       }
       at = v.subnets.node;
+      notes = std::move(zones);
       std::string shown = zone.starts_with("az#") ? "the same zone (!Select [" + zone.substr(3) + ", !GetAZs])" : zone;
       std::string list;
       for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;

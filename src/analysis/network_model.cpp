@@ -147,7 +147,7 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
           s.az = literal(r, az);
           // !Select [i, !GetAZs ...]: the same index is the same zone.
           if (s.az.empty() && az->is_intrinsic(Fn::Select) && az->info())
-            s.az = "az#" + literal(r, az->arg->items()[0]);
+            if (std::string index = literal(r, az->arg->items()[0]); !index.empty()) s.az = "az#" + index;
         }
         subnets_.emplace(self(res), s);
         break;

@@ -8,7 +8,8 @@ void report_vpc_variants(const LintContext& ctx, FindingSink& sink, const Varian
     for (const VpcAttachment& v : fn.variants) {
       if (!v.attached()) continue;
       const Node* at = nullptr;
-      std::string message = check(fn, v, at);
+      std::vector<Note> notes;
+      std::string message = check(fn, v, at, notes);
       if (message.empty()) continue;
       std::string when = v.guard.describe();
       if (!when.empty()) message = when + ", " + message;
@@ -17,6 +18,7 @@ void report_vpc_variants(const LintContext& ctx, FindingSink& sink, const Varian
       if (v.from_globals)
         f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.function->logical_id),
                            fn.function->key->pos});
+      f.notes.insert(f.notes.end(), notes.begin(), notes.end());
     }
   }
 }

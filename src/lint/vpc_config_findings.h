@@ -9,8 +9,9 @@
 namespace vpclint {
 
 // `check` returns an empty string when the variant is fine, else the message (without the
-// condition prefix) and sets `at` to the node to point at.
-using VariantCheck = std::function<std::string(const FunctionVpc&, const VpcAttachment&, const Node*& at)>;
+// condition prefix); it sets `at` to the node to point at and adds the evidence to `notes`.
+using VariantCheck =
+    std::function<std::string(const FunctionVpc&, const VpcAttachment&, const Node*& at, std::vector<Note>& notes)>;
 void report_vpc_variants(const LintContext& ctx, FindingSink& sink, const VariantCheck& check);
 
 }  // namespace vpclint
