@@ -76,7 +76,16 @@ TEST_SUITE("baseline") {
     auto first = repo.lint("--format json app.yaml");
     CHECK(first.out.find("\"T006\"") != std::string::npos);
     CHECK(repo.lint("--write-baseline b.json app.yaml").exit_code == 1);
+    auto recorded = nlohmann::json::parse(repo.read("b.json"));
+    REQUIRE(recorded["findings"].size() == 2);
+    CHECK(recorded["findings"][0]["fingerprint"] != recorded["findings"][1]["fingerprint"]);
     CHECK(repo.lint("--baseline b.json app.yaml").exit_code == 0);
+    // A baseline that knows one twin lets exactly the other one through.
+    recorded["findings"].erase(1);
+    repo.write("one.json", recorded.dump());
+    auto one = repo.lint("--baseline one.json --format gnu app.yaml");
+    CHECK(one.exit_code == 1);
+    CHECK(std::count(one.out.begin(), one.out.end(), '\n') == 1);
     repo.write("app.yaml", "Resources:\n  A:\n    Type: AWS::SQS::Queue\n");
     CHECK(repo.lint("--baseline b.json app.yaml").exit_code == 0);
   }

@@ -144,10 +144,11 @@ TEST_SUITE("formats") {
   }
 
   TEST_CASE("the SARIF log of a multi-file run passes Microsoft's validator without errors or warnings") {
+    // `make sarif-validator` installs it into the default build tree; other trees (asan) share it.
     std::string validator = std::string(VPCLINT_BUILD_DIR) + "/tools/node_modules/.bin/sarif-multitool";
+    if (!fs::exists(validator)) validator = source_dir() + "/build/tools/node_modules/.bin/sarif-multitool";
     if (!fs::exists(validator)) {
-      MESSAGE("skipped: the SARIF validator is not installed (make sarif-validator)");
-      return;
+      VPCLINT_SKIP("the SARIF validator is not installed (make sarif-validator)");
     }
     char tmpl[] = "/tmp/vpclint-sarif-XXXXXX";
     fs::path dir = mkdtemp(tmpl);
