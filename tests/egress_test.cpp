@@ -44,11 +44,11 @@ TEST_SUITE("egress") {
     REQUIRE(p);
     CHECK(p->verdict == Verdict::No);
     CHECK(p->blocker == Blocker::NoRoute);
-    CHECK(p->vpc == "resource:Vpc");
+    CHECK(p->vpc == NetKey::resource("Vpc"));
     REQUIRE(p->subnets.size() == 2);
     for (const auto& s : p->subnets) {
       CHECK(s.verdict == Verdict::No);
-      CHECK(s.route_table == "resource:PrivateRouteTable");
+      CHECK(s.route_table == NetKey::resource("PrivateRouteTable"));
       CHECK(chain_mentions(s.chain, "PrivateRouteTable has no route to 0.0.0.0/0"));
     }
     // The workers are not in a VPC: nothing to compute for them.
@@ -113,7 +113,7 @@ Resources:
     const ServicePath* p = a.path("Fn", "lambda");
     REQUIRE(p);
     CHECK(p->verdict == Verdict::Unknown);
-    CHECK(p->vpc == "param:VpcId");  // tied through the security group's VpcId
+    CHECK(p->vpc.parameter() == "VpcId");  // tied through the security group's VpcId
     CHECK(p->unknown_subnets == std::vector<std::string>{"subnet-0a", "subnet-0b"});
     CHECK_FALSE(p->way_out_in_template);
     std::string with_endpoint = std::string(text) +

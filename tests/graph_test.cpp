@@ -203,7 +203,8 @@ TEST_SUITE("graph") {
     CHECK(dot_string("a\"b\\c\nd\te") == "\"a\\\"b\\\\c\\nd e\"");
     CHECK(mermaid_text("a\"b#c;d<e>f|g`h\ni&j\\k") == "a#quot;b#35;c#59;d#60;e#62;f#124;g#96;h<br/>i#38;j#92;k");
     // Ids never carry template text: every other byte is hex-encoded, so different keys stay apart.
-    CHECK(graph_id("sn", "resource:PrivateSubnetA") == "sn_PrivateSubnetA");
+    CHECK(graph_id("sn", NetKey::resource("PrivateSubnetA").id_text()) == "sn_PrivateSubnetA");
+    CHECK(graph_id("sn", NetKey::literal("PrivateSubnetA").id_text()) == "sn_literal_3aPrivateSubnetA");
     CHECK(graph_id("sn", "literal:subnet-\"x") == "sn_literal_3asubnet_2d_22x");
     CHECK(graph_id("sn", "literal:a_b") != graph_id("sn", "literal:a.b"));
 

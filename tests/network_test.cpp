@@ -94,31 +94,31 @@ TEST_SUITE("network") {
     Template t(d);
     Resolver r(t);
     NetworkModel net(t, r);
-    const NetSubnet* priv = net.subnet("resource:Private");
+    const NetSubnet* priv = net.subnet(NetKey::resource("Private"));
     REQUIRE(priv);
-    CHECK(priv->vpc == "resource:Vpc");  // !GetAtt Vpc.VpcId and !Ref Vpc are the same VPC
+    CHECK(priv->vpc == NetKey::resource("Vpc"));  // !GetAtt Vpc.VpcId and !Ref Vpc are the same VPC
     CHECK(priv->az == "eu-west-1a");
-    CHECK(priv->route_table == "resource:PrivateRt");
-    const NetRouteTable* rt = net.route_table("resource:PrivateRt");
+    CHECK(priv->route_table == NetKey::resource("PrivateRt"));
+    const NetRouteTable* rt = net.route_table(NetKey::resource("PrivateRt"));
     REQUIRE(rt);
     REQUIRE(rt->routes.size() == 2);
     CHECK(rt->routes[0]->is_default());
     CHECK(rt->routes[0]->target == RouteTarget::NatGateway);
     CHECK(rt->routes[1]->target == RouteTarget::TransitGateway);
     CHECK_FALSE(rt->routes[1]->is_default());
-    CHECK(net.nat("resource:Nat")->is_private);
-    CHECK(net.igw_attached("resource:Igw", "resource:Vpc"));
-    CHECK(net.vpc("resource:Vpc")->dns_hostnames);
-    CHECK(net.vpc("resource:Vpc")->dns_support);
-    const NetSecurityGroup* sg = net.security_group("resource:Sg");
+    CHECK(net.nat(NetKey::resource("Nat"))->is_private);
+    CHECK(net.igw_attached(NetKey::resource("Igw"), NetKey::resource("Vpc")));
+    CHECK(net.vpc(NetKey::resource("Vpc"))->dns_hostnames);
+    CHECK(net.vpc(NetKey::resource("Vpc"))->dns_support);
+    const NetSecurityGroup* sg = net.security_group(NetKey::resource("Sg"));
     REQUIRE(sg);
     CHECK(sg->explicit_egress);
     REQUIRE(sg->ingress.size() == 1);  // from the separate SecurityGroupIngress resource
-    CHECK(sg->ingress[0].peer_group == "resource:Sg");
+    CHECK(sg->ingress[0].peer_group == NetKey::resource("Sg"));
     CHECK(sg->ingress[0].allows_tcp_port(6379));
     CHECK(sg->egress[0].allows_tcp_port(443));
     CHECK_FALSE(sg->egress[0].allows_tcp_port(80));
-    auto eps = net.endpoints_in("resource:Vpc");
+    auto eps = net.endpoints_in(NetKey::resource("Vpc"));
     REQUIRE(eps.size() == 1);
     CHECK(eps[0]->service == "secretsmanager");
     CHECK(eps[0]->type == EndpointType::Interface);

@@ -198,13 +198,13 @@ TEST_SUITE("reachability") {
     CHECK(a.reach().resource("KafkaPublic") == nullptr);
     // Where they live: through a subnet group (by !Ref or by its literal name) or their own subnets.
     const VpcResource* mem = a.reach().resource("MemDb");
-    CHECK(mem->vpc == "resource:Vpc");
-    CHECK(mem->subnets == std::vector<std::string>{"resource:SubnetA", "resource:SubnetB"});
+    CHECK(mem->vpc == NetKey::resource("Vpc"));
+    CHECK(mem->subnets == std::vector<NetKey>{NetKey::resource("SubnetA"), NetKey::resource("SubnetB")});
     CHECK(mem->subnet_group->logical_id == "MemDbGroup");
-    CHECK(a.reach().resource("Memcached")->groups == std::vector<std::string>{"resource:FnSg"});
-    CHECK(a.reach().resource("Proxy")->vpc == "resource:Vpc");
+    CHECK(a.reach().resource("Memcached")->groups == std::vector<NetKey>{NetKey::resource("FnSg")});
+    CHECK(a.reach().resource("Proxy")->vpc == NetKey::resource("Vpc"));
     // Without groups: the VPC's default group.
-    CHECK(a.reach().resource("RedisOnPort")->default_group() == "resource:Vpc.DefaultSecurityGroup");
+    CHECK(a.reach().resource("RedisOnPort")->default_group() == NetKey::resource("Vpc").default_group());
     // No subnet group: the default VPC, unknown.
     CHECK(a.reach().resource("Postgres")->vpc.empty());
     CHECK(a.reach().resource("Postgres")->subnets_unknown);
@@ -520,7 +520,7 @@ Resources:
       Analysed a(network(two));
       const VariantReach& v = a.usage("Fn", "Cache")->variants[0];
       CHECK(v.reach == Reach::OtherVpc);
-      CHECK(v.function_vpc == "resource:Vpc");
+      CHECK(v.function_vpc == NetKey::resource("Vpc"));
     }
     CHECK(reach_of(network(two + R"(  Peer:
     Type: AWS::EC2::VPCPeeringConnection
@@ -581,8 +581,8 @@ Resources:
       CHECK(u->uses.size() == 1);
       CHECK(u->uses[0].how == "CACHE_HOST");
       CHECK(u->resource->ports == std::vector<int>{6379});
-      CHECK(u->resource->vpc == "resource:Vpc");
-      CHECK(u->resource->groups == std::vector<std::string>{"resource:CacheSecurityGroup"});
+      CHECK(u->resource->vpc == NetKey::resource("Vpc"));
+      CHECK(u->resource->groups == std::vector<NetKey>{NetKey::resource("CacheSecurityGroup")});
       CHECK(u->variants[0].reach == Reach::Reaches);
     }
     // The cache admits the function on 6380 only.

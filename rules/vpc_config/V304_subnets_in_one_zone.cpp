@@ -13,35 +13,17 @@ class SubnetsInOneZone : public Rule {
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    const NetworkModel& net = ctx.facts.network;
     report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at, std::vector<Note>& notes) -> std::string {
-      if (v.subnets.unknown || v.subnets.items.size() < 2) return {};
-      std::string zone;
-      std::vector<std::string> names;
-      std::vector<Note> zones;  // where each subnet's zone is set
-      for (const auto& item : v.subnets.items) {
-        if (item.size() != 1) return {};
-        std::string key = net_key(item[0]);
-        std::string az;
-        if (const NetSubnet* s = net.subnet(key)) {
-          az = s->az;
-          names.push_back(std::string(s->resource->logical_id));
-          const Node* set = s->resource->property("AvailabilityZone");
-          if (set) zones.push_back({names.back() + " sets its zone here", set->pos});
-        } else if (const ExternalSubnet* x = net.external_subnet(key)) {
-          az = x->az;  // the zone the team's config states
-          names.push_back(key_label(key) + " (as " + x->source.file + " states)");
-          zones.push_back({x->source.file + " states the zone of " + key_label(key), x->source.pos, x->source.file});
-        }
-        if (az.empty()) return {};  // a zone nobody fixes
-        if (!zone.empty() && az != zone) return {};
-        zone = az;
+      const Placement& where = ctx.facts.placements.of(v);
+      if (v.subnets.unknown || where.one_zone.empty()) return {};
+      std::string list;
+      for (const PlacedSubnet& s : where.subnets) {
+        list += (list.empty() ? "" : ", ") + s.name();
+        notes.push_back(s.zone_source->note());
       }
       at = v.subnets.node;
-      notes = std::move(zones);
+      const std::string& zone = where.one_zone;
       std::string shown = zone.starts_with("az#") ? "the same zone (!Select [" + zone.substr(3) + ", !GetAZs])" : zone;
-      std::string list;
-      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
       return std::string(fn.function->logical_id) + " runs in subnets " + list + ", all in " + shown +
              ": an outage of that zone stops the function";
     });

@@ -1,6 +1,7 @@
 #include "analysis/egress.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace vpclint {
 
@@ -11,25 +12,17 @@ std::string name_of(const Resource* r) { return r ? std::string(r->logical_id) :
 
 class PathFinder {
  public:
-  PathFinder(const NetworkModel& net, const VpcAttachment& v) : net_(net), v_(v) {
-    for (const auto& item : v.security_groups.items)
-      for (const Value& val : item)
-        if (val.kind != ValueKind::NoValue) groups_.push_back(net_key(val));
-    groups_unknown_ = v.security_groups.unknown;
-  }
+  PathFinder(const NetworkModel& net, const VpcAttachment& v, const Placement& where)
+      : net_(net), v_(v), where_(where) {}
 
-  ServicePath path(const ServiceCall& call) const {
+  ServicePath path(const ServiceCall& call) {
     ServicePath p;
     p.call = &call;
-    p.vpc = vpc_key();
-    std::vector<std::pair<std::string, const Node*>> subnets;
-    for (const auto& item : v_.subnets.items)
-      for (const Value& val : item)
-        if (val.kind != ValueKind::NoValue) subnets.emplace_back(net_key(val), val.node);
+    p.vpc = where_.vpc;
     if (v_.subnets.unknown) p.unknown_subnets.push_back(describe_unknown(v_.subnets.whole));
-    for (const auto& [key, node] : subnets) {
-      SubnetPath sp = subnet_path(key, node, call.service);
-      if (sp.verdict == Verdict::Unknown && !net_.subnet(key)) p.unknown_subnets.push_back(key_label(key));
+    for (size_t i = 0; i < where_.subnets.size(); ++i) {
+      SubnetPath sp = subnet_path(i, call.service);
+      if (sp.verdict == Verdict::Unknown && !where_.subnets[i].subnet) p.unknown_subnets.push_back(sp.subnet.label());
       p.subnets.push_back(std::move(sp));
     }
     aggregate(p);
@@ -46,114 +39,64 @@ class PathFinder {
     }
   }
 
-  // The function's VPC: from its template subnets, else tied through its security groups.
-  std::string vpc_key() const {
-    for (const auto& item : v_.subnets.items)
-      for (const Value& val : item) {
-        std::string key = net_key(val);
-        if (const NetSubnet* s = net_.subnet(key); s && !s->vpc.empty()) return s->vpc;
-        if (const ExternalSubnet* x = net_.external_subnet(key); x && !x->vpc.empty()) return "literal:" + x->vpc;
-      }
-    for (const auto& g : groups_)
-      if (const NetSecurityGroup* sg = net_.security_group(g); sg && !sg->vpc.empty()) return sg->vpc;
-    return {};
-  }
-
-  // Whether the function's own security groups let TCP 443 out towards a destination.
-  bool function_egress_allows(const std::optional<Cidr>& dest, const std::vector<std::string>& dest_groups,
+  bool function_egress_allows(const std::optional<Cidr>& dest, const std::vector<NetKey>& dest_groups,
                               bool prefix_list_ok) const {
-    if (groups_unknown_ || groups_.empty()) return true;
-    for (const auto& g : groups_) {
-      const NetSecurityGroup* sg = net_.security_group(g);
-      if (!sg || !sg->explicit_egress) return true;  // external group, or the default allow-all
-      for (const SgRule& rule : sg->egress) {
-        if (rule.unknown) return true;
-        if (!rule.allows_tcp_port(443)) continue;
-        if (rule.cidr && (!dest || rule.cidr->contains(*dest))) return true;
-        if (rule.ipv6_or_prefix_list && prefix_list_ok) return true;
-        if (!rule.peer_group.empty() &&
-            std::find(dest_groups.begin(), dest_groups.end(), rule.peer_group) != dest_groups.end())
-          return true;
-      }
-    }
-    return false;
+    return egress_allows_https(net_, where_, dest, dest_groups, prefix_list_ok);
   }
 
-  // Whether an interface endpoint's groups admit TCP 443 from the function.
-  bool endpoint_admits(const NetEndpoint& e, const std::vector<std::optional<Cidr>>& subnet_cidrs) const {
-    if (e.security_groups_unknown || groups_unknown_) return true;
-    std::vector<std::string> egroups = e.security_groups;
-    if (egroups.empty()) {
-      // No groups: the VPC's default group, which admits only its own members.
-      std::string def = e.vpc + ".DefaultSecurityGroup";
-      return std::find(groups_.begin(), groups_.end(), def) != groups_.end();
+  // Whether an interface endpoint's groups admit TCP 443 from the function's subnet `i`: asked
+  // once per endpoint; anything the template does not show counts as admitting.
+  bool endpoint_admits(const NetEndpoint& e, size_t i) {
+    auto it = admissions_.find(&e);
+    if (it == admissions_.end()) {
+      Admission a(net_, {e.security_groups, e.security_groups_unknown, e.vpc, {443}});
+      it = admissions_.emplace(&e, a.from(where_)).first;
     }
-    for (const auto& g : egroups) {
-      const NetSecurityGroup* sg = net_.security_group(g);
-      if (!sg) return true;
-      for (const SgRule& rule : sg->ingress) {
-        if (rule.unknown) return true;
-        if (!rule.allows_tcp_port(443)) continue;
-        if (!rule.peer_group.empty() && std::find(groups_.begin(), groups_.end(), rule.peer_group) != groups_.end())
-          return true;
-        if (rule.cidr) {
-          bool covers_all = !subnet_cidrs.empty();
-          for (const auto& c : subnet_cidrs) covers_all &= c && rule.cidr->contains(*c);
-          if (covers_all || rule.cidr->is_default()) return true;
-        }
-      }
-    }
-    return false;
+    return it->second.per_subnet[i] != Admit::Refuses;
   }
 
-  const NetRoute* default_route(const NetRouteTable* rt) const {
-    if (!rt) return nullptr;
-    for (const NetRoute* r : rt->routes)
-      if (r->is_default()) return r;
-    return nullptr;
-  }
-
-  // Does a NAT (gateway or instance) placed in `subnet_key` reach the internet?
-  Verdict nat_reaches_internet(const std::string& subnet_key, std::vector<Note>& chain, const std::string& what) const {
-    const NetSubnet* s = net_.subnet(subnet_key);
-    if (!s) return Verdict::Unknown;
-    const NetRouteTable* rt = s->route_table.empty() ? nullptr : net_.route_table(s->route_table);
-    if (!s->route_table.empty() && !rt) return Verdict::Unknown;
-    const NetRoute* d = default_route(rt);
-    if (d && d->target == RouteTarget::InternetGateway) {
-      if (key_resource(d->target_key).empty() || net_.igw_attached(d->target_key, s->vpc)) return Verdict::Yes;
-      chain.push_back({what + " sits in " + name_of(s->resource) + ", whose internet gateway " +
-                           key_label(d->target_key) + " is not attached to its VPC",
-                       pos_of(d->resource)});
-      return Verdict::No;
+  // Does a NAT (gateway or instance) placed in `subnet` reach the internet?
+  Verdict nat_reaches_internet(const NetKey& subnet, std::vector<Note>& chain, const std::string& what) const {
+    NatExit exit = net_.nat_exit(subnet);
+    switch (exit.reach) {
+      case NatExit::Reach::Yes: return Verdict::Yes;
+      case NatExit::Reach::Unknown: return Verdict::Unknown;
+      case NatExit::Reach::OutsideTemplate: return Verdict::OutsideTemplate;
+      case NatExit::Reach::No: break;
     }
-    if (d && d->target != RouteTarget::Unknown && d->target != RouteTarget::InternetGateway) return Verdict::OutsideTemplate;
-    chain.push_back({what + " sits in " + name_of(s->resource) + ", which has no route to an internet gateway",
-                     pos_of(s->resource)});
+    if (exit.igw_detached)
+      chain.push_back({what + " sits in " + name_of(exit.home->resource) + ", whose internet gateway " +
+                           exit.route->target_key.label() + " is not attached to its VPC",
+                       pos_of(exit.route->resource)});
+    else
+      chain.push_back({what + " sits in " + name_of(exit.home->resource) + ", which has no route to an internet gateway",
+                       pos_of(exit.home->resource)});
     return Verdict::No;
   }
 
-  SubnetPath subnet_path(const std::string& key, const Node* ref, const ServiceEndpoint& svc) const {
+  SubnetPath subnet_path(size_t i, const ServiceEndpoint& svc) {
+    const PlacedSubnet& placed = where_.subnets[i];
+    const Node* ref = placed.listed_at;
     SubnetPath sp;
-    sp.subnet = key;
-    const NetSubnet* s = net_.subnet(key);
-    if (!s) return external_subnet_path(key, ref, svc);
+    sp.subnet = placed.key;
+    const NetSubnet* s = placed.subnet;
+    if (!s) return external_subnet_path(i, svc);
     sp.chain.push_back({std::string(v_.via_capacity_provider ? "its capacity provider uses subnet " : "attached to subnet ") +
                             name_of(s->resource),
                         ref ? ref->pos : pos_of(s->resource)});
     sp.route_table = s->route_table;
-    const NetRouteTable* rt = nullptr;
-    if (!s->route_table.empty()) {
-      rt = net_.route_table(s->route_table);
-      if (!rt) return sp;  // a route table outside the template
-      sp.chain.push_back({name_of(s->resource) + " uses route table " + name_of(rt->resource),
-                          s->association ? s->association->pos : pos_of(rt->resource)});
-    } else if (!net_.vpc(s->vpc)) {
-      return sp;  // the main route table of a VPC outside the template
-    } else {
-      sp.chain.push_back({name_of(s->resource) + " has no route table association, so it uses the main route table of " +
-                              key_label(s->vpc) + ", which holds only the local route",
-                          pos_of(s->resource)});
+    const NetRouteTable* rt = s->routes.table;
+    switch (s->routes.source) {
+      case TableSource::Outside: return sp;  // a route table, or the main table of a VPC, outside the template
+      case TableSource::Explicit:
+        sp.chain.push_back({name_of(s->resource) + " uses route table " + name_of(rt->resource),
+                            s->association ? s->association->pos : pos_of(rt->resource)});
+        break;
+      case TableSource::Main:
+        sp.chain.push_back({name_of(s->resource) + " has no route table association, so it uses the main route table of " +
+                                s->vpc.label() + ", which holds only the local route",
+                            pos_of(s->resource)});
+        break;
     }
     const NetVpc* vpc = net_.vpc(s->vpc);
     bool vpc_dns = !vpc || (vpc->dns_support && vpc->dns_hostnames);
@@ -190,11 +133,11 @@ class PathFinder {
                                                         " has PrivateDnsEnabled off (CloudFormation's default), so the "
                                                         "SDK still resolves the public name of " + svc.name
                                                   : "interface endpoint " + name_of(e->resource) + " needs DNS support and "
-                                                        "DNS hostnames on " + key_label(s->vpc),
+                                                        "DNS hostnames on " + s->vpc.label(),
                                   pos_of(e->resource)});
         continue;
       }
-      if (!endpoint_admits(*e, {s->cidr})) {
+      if (!endpoint_admits(*e, i)) {
         if (endpoint_blocker == Blocker::None) {
           endpoint_blocker = Blocker::EndpointSgBlocks;
           blocking_endpoint = e;
@@ -205,7 +148,7 @@ class PathFinder {
                                   pos_of(e->resource)});
         continue;
       }
-      std::vector<std::string> dest = e->security_groups;
+      const std::vector<NetKey>& dest = e->security_groups;
       const NetVpc* ev = net_.vpc(e->vpc);
       if (!function_egress_allows(ev ? ev->cidr : std::nullopt, dest, false)) {
         endpoint_blocker = Blocker::FunctionEgressBlocks;
@@ -223,7 +166,7 @@ class PathFinder {
     }
 
     // The default route.
-    const NetRoute* d = default_route(rt);
+    const NetRoute* d = s->routes.default_route;
     Verdict nat = Verdict::No;
     Blocker nat_blocker = Blocker::NoRoute;
     std::string table_name = rt ? name_of(rt->resource) : "the main route table";
@@ -233,7 +176,7 @@ class PathFinder {
       switch (d->target) {
         case RouteTarget::InternetGateway:
           nat_blocker = Blocker::PublicOnly;
-          sp.chain.push_back({table_name + " sends 0.0.0.0/0 to internet gateway " + key_label(d->target_key) +
+          sp.chain.push_back({table_name + " sends 0.0.0.0/0 to internet gateway " + d->target_key.label() +
                                   ", but Lambda's network interfaces never get a public IP",
                               pos_of(d->resource)});
           break;
@@ -260,11 +203,7 @@ class PathFinder {
             nat = Verdict::Unknown;
             break;
           }
-          std::string subnet = net_.key_of(inst->property("SubnetId"));
-          if (subnet.empty())
-            if (const Node* nis = inst->property("NetworkInterfaces"); nis && nis->is_seq() && nis->size)
-              subnet = net_.key_of(nis->items()[0]->get("SubnetId"));
-          nat = nat_reaches_internet(subnet, sp.chain, "NAT instance " + name_of(inst));
+          nat = nat_reaches_internet(net_.instance_subnet(*inst), sp.chain, "NAT instance " + name_of(inst));
           if (nat == Verdict::Yes)
             sp.chain.push_back({table_name + " sends 0.0.0.0/0 to NAT instance " + name_of(inst), pos_of(d->resource)});
           break;
@@ -272,7 +211,7 @@ class PathFinder {
         default:
           nat = Verdict::OutsideTemplate;
           sp.chain.push_back({table_name + " sends 0.0.0.0/0 to " + std::string(route_target_name(d->target)) + " " +
-                                  key_label(d->target_key) + ", outside the template",
+                                  d->target_key.label() + ", outside the template",
                               pos_of(d->resource)});
           break;
       }
@@ -295,17 +234,19 @@ class PathFinder {
   }
 
   // A subnet outside the template: only what the team's config states about it can decide.
-  SubnetPath external_subnet_path(const std::string& key, const Node* ref, const ServiceEndpoint& svc) const {
+  SubnetPath external_subnet_path(size_t i, const ServiceEndpoint& svc) {
+    const PlacedSubnet& placed = where_.subnets[i];
+    const Node* ref = placed.listed_at;
     SubnetPath sp;
-    sp.subnet = key;
-    const ExternalSubnet* x = net_.external_subnet(key);
+    sp.subnet = placed.key;
+    const ExternalSubnet* x = placed.stated;
     if (!x || x->egress == SubnetEgress::Unknown) return sp;
-    std::string id = key_label(key);
+    std::string id = placed.key.label();
     sp.chain.push_back({"attached to subnet " + id, ref ? ref->pos : Position{}});
     std::string stated = id + " is stated in " + x->source.file + " with egress " + std::string(subnet_egress_name(x->egress));
     if (!x->vpc.empty()) stated += ", in " + x->vpc;
     sp.chain.push_back({stated, x->source.pos, x->source.file});
-    std::string vpc = x->vpc.empty() ? std::string() : "literal:" + x->vpc;
+    NetKey vpc = NetKey::literal(x->vpc);
     Blocker endpoint_blocker = Blocker::None;
     for (const ExternalEndpoint* e : net_.external_endpoints_in(vpc)) {
       if (e->service != svc.endpoint) continue;
@@ -326,7 +267,7 @@ class PathFinder {
     }
     for (const NetEndpoint* e : net_.endpoints_in(vpc)) {
       if (e->type != EndpointType::Interface || e->service != svc.endpoint || !e->private_dns) continue;
-      if (!endpoint_admits(*e, {std::nullopt})) continue;
+      if (!endpoint_admits(*e, i)) continue;
       sp.chain.push_back({"interface endpoint " + name_of(e->resource) + " serves " + svc.name + " in " + x->vpc,
                           pos_of(e->resource)});
       sp.via_endpoint = e;
@@ -391,23 +332,25 @@ class PathFinder {
 
   const NetworkModel& net_;
   const VpcAttachment& v_;
-  std::vector<std::string> groups_;
-  bool groups_unknown_ = false;
+  const Placement& where_;
+  std::unordered_map<const NetEndpoint*, AdmissionResult> admissions_;
 };
 
 }  // namespace
 
-EgressFacts::EgressFacts(const Template&, const Resolver&, const FunctionVpcFacts& functions,
-                         const NetworkModel& net, const ServiceCallFacts& calls) {
+EgressFacts::EgressFacts(const FunctionVpcFacts& functions, const PlacementFacts& placements, const NetworkModel& net,
+                         const ServiceCallFacts& calls) {
   for (const FunctionVpc& fv : functions.functions()) {
     const FunctionCalls* fc = calls.of(fv.function->logical_id);
     if (!fc || fc->calls.empty()) continue;
     for (const VpcAttachment& v : fv.variants) {
       if (!v.attached()) continue;
-      PathFinder finder(net, v);
+      const Placement& where = placements.of(v);
+      PathFinder finder(net, v, where);
       FunctionEgress fe;
       fe.function = &fv;
       fe.variant = &v;
+      fe.placement = &where;
       for (const ServiceCall& call : fc->calls) fe.services.push_back(finder.path(call));
       egress_.push_back(std::move(fe));
     }

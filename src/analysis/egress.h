@@ -4,8 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "analysis/admission.h"
 #include "analysis/function_vpc.h"
 #include "analysis/network_model.h"
+#include "analysis/placement.h"
 #include "analysis/service_calls.h"
 
 namespace vpclint {
@@ -27,10 +29,10 @@ enum class Verdict : uint8_t {
 };
 
 struct SubnetPath {
-  std::string subnet;  // key
+  NetKey subnet;
   Verdict verdict = Verdict::Unknown;
   Blocker blocker = Blocker::None;
-  std::string route_table;  // key, empty for the main route table
+  NetKey route_table;  // empty for the main route table
   // The endpoint that gives the way out (Yes), or whose DNS or security groups block it (No).
   const NetEndpoint* via_endpoint = nullptr;
   std::vector<Note> chain;
@@ -40,7 +42,7 @@ struct ServicePath {
   const ServiceCall* call = nullptr;
   Verdict verdict = Verdict::Unknown;
   Blocker blocker = Blocker::None;
-  std::string vpc;  // key, when known
+  NetKey vpc;  // when known
   std::vector<SubnetPath> subnets;
   std::vector<std::string> unknown_subnets;  // labels of subnets outside the template
   std::vector<Note> chain;                   // evidence shared by all subnets (endpoint, VPC)
@@ -52,12 +54,13 @@ struct ServicePath {
 struct FunctionEgress {
   const FunctionVpc* function = nullptr;
   const VpcAttachment* variant = nullptr;
+  const Placement* placement = nullptr;
   std::vector<ServicePath> services;
 };
 
 class EgressFacts {
  public:
-  EgressFacts(const Template& t, const Resolver& r, const FunctionVpcFacts& functions, const NetworkModel& net,
+  EgressFacts(const FunctionVpcFacts& functions, const PlacementFacts& placements, const NetworkModel& net,
               const ServiceCallFacts& calls);
   // One entry per attached variant of each function that calls at least one service.
   const std::vector<FunctionEgress>& all() const { return egress_; }

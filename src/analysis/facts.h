@@ -7,6 +7,7 @@
 #include "analysis/iam.h"
 #include "analysis/iam_eni.h"
 #include "analysis/network_model.h"
+#include "analysis/placement.h"
 #include "analysis/reachability.h"
 #include "analysis/service_calls.h"
 #include "model/references.h"
@@ -27,15 +28,17 @@ struct Facts {
         iam(t, r),
         eni(functions, iam),
         network(t, r),
+        placements(functions, network),
         calls(t, r, iam),
-        egress(t, r, functions, network, calls),
-        reachability(t, r, refs ? *refs : *own_references_, functions, network, iam) {}
+        egress(functions, placements, network, calls),
+        reachability(t, r, refs ? *refs : *own_references_, functions, placements, network, iam) {}
 
  public:
   FunctionVpcFacts functions;
   IamFacts iam;
   EniFacts eni;
   NetworkModel network;
+  PlacementFacts placements;
   ServiceCallFacts calls;
   EgressFacts egress;
   ReachabilityFacts reachability;

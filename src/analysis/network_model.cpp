@@ -4,38 +4,6 @@
 
 namespace vpclint {
 
-std::string net_key(const Value& v) {
-  switch (v.kind) {
-    case ValueKind::ResourceRef:
-      // !GetAtt X.GroupId / X.VpcId name X itself; other attributes (Vpc.DefaultSecurityGroup,
-      // Vpc.CidrBlock) are different objects.
-      if (!v.attribute.empty() && !v.attribute.ends_with("Id"))
-        return "resource:" + std::string(v.name) + "." + std::string(v.attribute);
-      return "resource:" + std::string(v.name);
-    case ValueKind::Literal: return v.text.empty() ? std::string() : "literal:" + v.text;
-    case ValueKind::Parameter: return "param:" + std::string(v.name);
-    case ValueKind::DynamicRef: return "ssm:" + v.text;
-    case ValueKind::Import: return "import:" + v.text;
-    case ValueKind::Composite: return "composite:" + v.text;
-    default: return {};
-  }
-}
-
-std::string_view key_resource(std::string_view key) {
-  constexpr std::string_view kPrefix = "resource:";
-  return key.starts_with(kPrefix) ? key.substr(kPrefix.size()) : std::string_view();
-}
-
-std::string key_label(std::string_view key) {
-  size_t colon = key.find(':');
-  if (colon == std::string_view::npos) return "(unknown)";
-  std::string_view kind = key.substr(0, colon), rest = key.substr(colon + 1);
-  if (kind == "resource" || kind == "literal") return std::string(rest);
-  if (kind == "param") return "parameter " + std::string(rest);
-  if (kind == "import") return "import " + std::string(rest);
-  return std::string(rest);
-}
-
 std::string_view route_target_name(RouteTarget t) {
   switch (t) {
     case RouteTarget::InternetGateway: return "internet gateway";
@@ -118,14 +86,14 @@ SgRule read_rule(const Resolver& r, const NetworkModel& m, const Node* rule, boo
 
 }  // namespace
 
-std::string NetworkModel::key_of(const Node* node) const {
+NetKey NetworkModel::key_of(const Node* node) const {
   if (!node) return {};
   auto v = r_.values(node);
-  return v.empty() ? std::string() : net_key(v[0]);
+  return v.empty() ? NetKey() : NetKey::of(v[0]);
 }
 
 NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
-  auto self = [](const Resource& res) { return "resource:" + std::string(res.logical_id); };
+  auto self = [](const Resource& res) { return NetKey::resource(res.logical_id); };
   std::vector<const Resource*> later;  // resources that attach to others, read once all exist
   for (const Resource& res : t.resources()) {
     switch (res.kind) {
@@ -178,6 +146,10 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
       case ResourceKind::Ec2Instance:
         instances_.emplace(self(res), &res);
         break;
+      case ResourceKind::Ec2VpcPeeringConnection:
+      case ResourceKind::Ec2TransitGateway:
+        links_vpcs_ = true;
+        break;
       case ResourceKind::Ec2Route:
       case ResourceKind::Ec2SubnetRouteTableAssociation:
       case ResourceKind::Ec2VpcGatewayAttachment:
@@ -208,6 +180,7 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
       case ResourceKind::Ec2SecurityGroupEgress: {
         bool ingress = res->kind == ResourceKind::Ec2SecurityGroupIngress;
         auto it = groups_.find(key_of(res->property("GroupId")));
+        if (ingress && it == groups_.end()) outside_ingress_.insert(key_of(res->property("GroupId")));
         if (it == groups_.end() || !res->properties) break;
         SgRule rule = read_rule(r, *this, res->properties, ingress);
         rule.node = res->key;
@@ -245,11 +218,12 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
           route->target_key = key_of(n);
           if (tp.target == RouteTarget::InternetGateway) {
             // GatewayId also names virtual private gateways (vgw-...).
-            std::string_view id = key_resource(route->target_key);
+            std::string_view id = route->target_key.resource_id();
             const Resource* gw = id.empty() ? nullptr : t.resource(id);
-            if ((gw && gw->type == "AWS::EC2::VPNGateway") || route->target_key.starts_with("literal:vgw-"))
+            std::string_view literal = route->target_key.literal_id();
+            if ((gw && gw->type == "AWS::EC2::VPNGateway") || literal.starts_with("vgw-"))
               route->target = RouteTarget::VpnGateway;
-            else if (!gw && !route->target_key.starts_with("literal:igw-"))
+            else if (!gw && !literal.starts_with("igw-"))
               route->target = RouteTarget::Unknown;
           }
           break;
@@ -267,8 +241,10 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
         break;
       }
       case ResourceKind::Ec2VpcGatewayAttachment: {
-        std::string igw = key_of(res->property("InternetGatewayId"));
-        if (!igw.empty()) igw_vpcs_[igw].push_back(key_of(res->property("VpcId")));
+        NetKey igw = key_of(res->property("InternetGatewayId"));
+        if (igw.empty()) break;
+        igw_vpcs_[igw].push_back(key_of(res->property("VpcId")));
+        vpcs_with_igw_.insert(key_of(res->property("VpcId")));
         break;
       }
       case ResourceKind::Ec2VpcEndpoint: {
@@ -284,12 +260,12 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
         e.private_dns = bool_value(r, res->property("PrivateDnsEnabled"), false);
         for (const auto& alt : r.list(res->property("RouteTableIds")))
           for (const auto& item : alt.items)
-            if (!item.empty()) e.route_tables.push_back(net_key(item[0]));
+            if (!item.empty()) e.route_tables.push_back(NetKey::of(item[0]));
         if (const Node* sgs = res->property("SecurityGroupIds")) {
           for (const auto& alt : r.list(sgs)) {
             e.security_groups_unknown |= alt.unknown;
             for (const auto& item : alt.items)
-              if (!item.empty()) e.security_groups.push_back(net_key(item[0]));
+              if (!item.empty()) e.security_groups.push_back(NetKey::of(item[0]));
           }
         }
         endpoints_.push_back(std::move(e));
@@ -300,54 +276,115 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
     }
   }
   for (const auto& e : endpoints_) endpoints_by_vpc_[e.vpc].push_back(&e);
+  for (auto& [key, subnet] : subnets_) subnet.routes = walk_routes(subnet);
+}
+
+SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
+  SubnetRoutes out;
+  if (s.route_table.empty()) {
+    out.source = vpc(s.vpc) ? TableSource::Main : TableSource::Outside;
+    return out;
+  }
+  out.table = route_table(s.route_table);
+  if (!out.table) return out;
+  out.source = TableSource::Explicit;
+  for (const NetRoute* r : out.table->routes) {
+    if (!out.default_route && r->is_default()) out.default_route = r;
+    switch (r->target) {
+      case RouteTarget::InternetGateway:
+      case RouteTarget::Unknown:
+        out.internet_route = true;
+        break;
+      case RouteTarget::NatGateway:
+      case RouteTarget::EgressOnlyInternetGateway:
+      case RouteTarget::CarrierGateway:
+        break;
+      default:
+        out.other_vpc_route = true;
+        break;
+    }
+    out.other_vpc_route |= r->target == RouteTarget::Unknown;
+  }
+  return out;
+}
+
+NatExit NetworkModel::nat_exit(const NetKey& subnet_key) const {
+  NatExit out;
+  out.home = subnet(subnet_key);
+  if (!out.home) return out;
+  const SubnetRoutes& routes = out.home->routes;
+  if (routes.source == TableSource::Outside && !out.home->route_table.empty()) return out;
+  const NetRoute* d = routes.default_route;
+  out.route = d;
+  if (d && d->target == RouteTarget::InternetGateway) {
+    if (d->target_key.resource_path().empty() || igw_attached(d->target_key, out.home->vpc)) {
+      out.reach = NatExit::Reach::Yes;
+      return out;
+    }
+    out.igw_detached = true;
+    out.reach = NatExit::Reach::No;
+    return out;
+  }
+  if (d && d->target != RouteTarget::Unknown) {
+    out.reach = NatExit::Reach::OutsideTemplate;
+    return out;
+  }
+  out.reach = NatExit::Reach::No;
+  return out;
+}
+
+NetKey NetworkModel::instance_subnet(const Resource& inst) const {
+  NetKey subnet = key_of(inst.property("SubnetId"));
+  if (subnet.empty())
+    if (const Node* nis = inst.property("NetworkInterfaces"); nis && nis->is_seq() && nis->size)
+      subnet = key_of(nis->items()[0]->get("SubnetId"));
+  return subnet;
 }
 
 namespace {
 template <class M>
-auto find_in(const M& map, std::string_view key) -> decltype(&map.begin()->second) {
-  auto it = map.find(std::string(key));
+auto find_in(const M& map, const NetKey& key) -> decltype(&map.begin()->second) {
+  auto it = map.find(key);
   return it == map.end() ? nullptr : &it->second;
 }
 }  // namespace
 
-const NetVpc* NetworkModel::vpc(std::string_view k) const { return find_in(vpcs_, k); }
-const NetSubnet* NetworkModel::subnet(std::string_view k) const { return find_in(subnets_, k); }
-const NetRouteTable* NetworkModel::route_table(std::string_view k) const { return find_in(tables_, k); }
-const NetNat* NetworkModel::nat(std::string_view k) const { return find_in(nats_, k); }
-const NetSecurityGroup* NetworkModel::security_group(std::string_view k) const { return find_in(groups_, k); }
+const NetVpc* NetworkModel::vpc(const NetKey& k) const { return find_in(vpcs_, k); }
+const NetSubnet* NetworkModel::subnet(const NetKey& k) const { return find_in(subnets_, k); }
+const NetRouteTable* NetworkModel::route_table(const NetKey& k) const { return find_in(tables_, k); }
+const NetNat* NetworkModel::nat(const NetKey& k) const { return find_in(nats_, k); }
+const NetSecurityGroup* NetworkModel::security_group(const NetKey& k) const { return find_in(groups_, k); }
 
-const Resource* NetworkModel::instance(std::string_view k) const {
-  auto it = instances_.find(std::string(k));
+const Resource* NetworkModel::instance(const NetKey& k) const {
+  auto it = instances_.find(k);
   return it == instances_.end() ? nullptr : it->second;
 }
 
-bool NetworkModel::igw_attached(std::string_view igw, std::string_view vpc_key) const {
-  auto it = igw_vpcs_.find(std::string(igw));
+bool NetworkModel::vpc_has_igw(const NetKey& vpc_key) const { return vpcs_with_igw_.count(vpc_key) > 0; }
+
+bool NetworkModel::igw_attached(const NetKey& igw, const NetKey& vpc_key) const {
+  auto it = igw_vpcs_.find(igw);
   if (it == igw_vpcs_.end()) return false;
   for (const auto& v : it->second)
     if (v == vpc_key) return true;
   return false;
 }
 
-const std::vector<const NetEndpoint*>& NetworkModel::endpoints_in(std::string_view vpc_key) const {
+const std::vector<const NetEndpoint*>& NetworkModel::endpoints_in(const NetKey& vpc_key) const {
   static const std::vector<const NetEndpoint*> kNone;
-  auto it = endpoints_by_vpc_.find(std::string(vpc_key));
+  auto it = endpoints_by_vpc_.find(vpc_key);
   return it == endpoints_by_vpc_.end() ? kNone : it->second;
 }
 
-namespace {
-constexpr std::string_view kLiteral = "literal:";
+const ExternalSubnet* NetworkModel::external_subnet(const NetKey& key) const {
+  const Config* c = r_.config();
+  return c && !key.literal_id().empty() ? c->subnet(key.literal_id()) : nullptr;
 }
 
-const ExternalSubnet* NetworkModel::external_subnet(std::string_view key) const {
+std::vector<const ExternalEndpoint*> NetworkModel::external_endpoints_in(const NetKey& vpc_key) const {
   const Config* c = r_.config();
-  return c && key.starts_with(kLiteral) ? c->subnet(key.substr(kLiteral.size())) : nullptr;
-}
-
-std::vector<const ExternalEndpoint*> NetworkModel::external_endpoints_in(std::string_view vpc_key) const {
-  const Config* c = r_.config();
-  if (!c || !vpc_key.starts_with(kLiteral)) return {};
-  return c->endpoints_in(vpc_key.substr(kLiteral.size()));
+  if (!c || vpc_key.literal_id().empty()) return {};
+  return c->endpoints_in(vpc_key.literal_id());
 }
 
 }  // namespace vpclint

@@ -4,23 +4,18 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/cidr.h"
+#include "analysis/net_key.h"
 #include "model/resolver.h"
 #include "model/template.h"
 
 namespace vpclint {
 
-// Identity of a network object whatever way the template names it: "resource:Vpc" for
-// !Ref Vpc or !GetAtt Vpc.VpcId, "literal:subnet-0abc", "param:SubnetA", "ssm:/net/sg",
-// "import:shared-vpc". Empty when nothing is known. Equal keys are the same object.
-std::string net_key(const Value& v);
-// The logical id of a key's template resource, or empty.
-std::string_view key_resource(std::string_view key);
-// Human text for a key: "PrivateSubnetA", "subnet-0abc", "parameter SubnetA", ...
-std::string key_label(std::string_view key);
 
 enum class RouteTarget : uint8_t {
   InternetGateway, NatGateway, Instance, TransitGateway, Peering, VpnGateway, NetworkInterface,
@@ -35,35 +30,55 @@ struct NetVpc {
   std::optional<Cidr> cidr;
 };
 
+struct NetRoute;
+struct NetRouteTable;
+
+// Which table routes a subnet, found once: its explicit association, else its VPC's main table.
+enum class TableSource : uint8_t {
+  Explicit,  // a route table of the template (`table` is set)
+  Main,      // the main table of a template VPC, which holds only the local route
+  Outside,   // a table, or the main table of a VPC, the template does not show
+};
+
+// The one walk over a subnet's routes; everyone who asks "where does this subnet route" reads it.
+struct SubnetRoutes {
+  TableSource source = TableSource::Outside;
+  const NetRouteTable* table = nullptr;
+  const NetRoute* default_route = nullptr;  // the route for 0.0.0.0/0, if any
+  bool internet_route = false;   // a route to an internet gateway, or to a target it cannot name
+  bool other_vpc_route = false;  // a route that may lead to another network (peering, TGW, VPN, ...)
+};
+
 struct NetSubnet {
   const Resource* resource = nullptr;
-  std::string vpc;
+  NetKey vpc;
   std::string az;  // literal AZ, or a key-like text for !Select [i, !GetAZs ''] ("az#i")
   std::optional<Cidr> cidr;
-  std::string route_table;          // explicit association, or empty: the VPC's main table
+  NetKey route_table;               // explicit association, or empty: the VPC's main table
   const Node* association = nullptr;
+  SubnetRoutes routes;
 };
 
 struct NetRoute {
   const Resource* resource = nullptr;
-  std::string table;
+  NetKey table;
   std::optional<Cidr> destination;  // IPv4 destination
   bool ipv6 = false;
   bool prefix_list = false;
   RouteTarget target = RouteTarget::Unknown;
-  std::string target_key;
+  NetKey target_key;
   bool is_default() const { return destination && destination->is_default(); }
 };
 
 struct NetRouteTable {
   const Resource* resource = nullptr;
-  std::string vpc;
+  NetKey vpc;
   std::vector<const NetRoute*> routes;
 };
 
 struct NetNat {
   const Resource* resource = nullptr;
-  std::string subnet;
+  NetKey subnet;
   bool is_private = false;  // ConnectivityType: private never reaches the internet
 };
 
@@ -72,7 +87,7 @@ struct SgRule {
   int from = -1, to = -1;       // -1: all ports
   std::optional<Cidr> cidr;
   bool ipv6_or_prefix_list = false;
-  std::string peer_group;  // key of the source/destination group
+  NetKey peer_group;  // the source/destination group
   const Node* node = nullptr;
   bool unknown = false;    // a part could not be resolved
 
@@ -81,7 +96,7 @@ struct SgRule {
 
 struct NetSecurityGroup {
   const Resource* resource = nullptr;
-  std::string vpc;
+  NetKey vpc;
   std::vector<SgRule> ingress;
   std::vector<SgRule> egress;
   bool explicit_egress = false;  // inline SecurityGroupEgress replaces the default allow-all
@@ -91,49 +106,72 @@ enum class EndpointType : uint8_t { Gateway, Interface, GatewayLoadBalancer };
 
 struct NetEndpoint {
   const Resource* resource = nullptr;
-  std::string vpc;
+  NetKey vpc;
   std::string service;  // "lambda", "s3", "secretsmanager"; empty when unknown
   EndpointType type = EndpointType::Gateway;  // CloudFormation's default
   bool private_dns = false;                   // CloudFormation's default
-  std::vector<std::string> route_tables;
-  std::vector<std::string> security_groups;
+  std::vector<NetKey> route_tables;
+  std::vector<NetKey> security_groups;
   bool security_groups_unknown = false;
+};
+
+// Whether a NAT (gateway or instance) placed in a subnet reaches the internet.
+struct NatExit {
+  enum class Reach : uint8_t { Yes, No, Unknown, OutsideTemplate } reach = Reach::Unknown;
+  const NetSubnet* home = nullptr;  // the NAT's subnet, when in the template
+  const NetRoute* route = nullptr;  // its default route, when there is one
+  bool igw_detached = false;        // No: the route's internet gateway is not attached to the VPC
 };
 
 class NetworkModel {
  public:
   NetworkModel(const Template& t, const Resolver& r);
 
-  const NetVpc* vpc(std::string_view key) const;
-  const NetSubnet* subnet(std::string_view key) const;
-  const NetRouteTable* route_table(std::string_view key) const;
-  const NetNat* nat(std::string_view key) const;
-  const NetSecurityGroup* security_group(std::string_view key) const;
-  const Resource* instance(std::string_view key) const;
+  const NetVpc* vpc(const NetKey& key) const;
+  const NetSubnet* subnet(const NetKey& key) const;
+  const NetRouteTable* route_table(const NetKey& key) const;
+  const NetNat* nat(const NetKey& key) const;
+  const NetSecurityGroup* security_group(const NetKey& key) const;
+  const Resource* instance(const NetKey& key) const;
+  // The subnet an instance (a NAT instance) sits in.
+  NetKey instance_subnet(const Resource& instance) const;
   // Internet gateways attached to a VPC (by VPCGatewayAttachment).
-  bool igw_attached(std::string_view igw_key, std::string_view vpc_key) const;
-  const std::vector<const NetEndpoint*>& endpoints_in(std::string_view vpc_key) const;
+  bool igw_attached(const NetKey& igw_key, const NetKey& vpc_key) const;
+  bool vpc_has_igw(const NetKey& vpc_key) const;
+  // Whether a NAT placed in `subnet` reaches the internet through its subnet's routes.
+  NatExit nat_exit(const NetKey& subnet) const;
+  const std::vector<const NetEndpoint*>& endpoints_in(const NetKey& vpc_key) const;
   const std::vector<NetEndpoint>& endpoints() const { return endpoints_; }
   bool has_nat_or_endpoint() const { return !nats_.empty() || !endpoints_.empty(); }
-  // A subnet outside the template that the team's config describes ("literal:subnet-0abc").
-  const ExternalSubnet* external_subnet(std::string_view key) const;
-  // Endpoints the team's config states for a VPC outside the template ("literal:vpc-0123").
-  std::vector<const ExternalEndpoint*> external_endpoints_in(std::string_view vpc_key) const;
+  // A subnet outside the template that the team's config describes (a literal subnet id).
+  const ExternalSubnet* external_subnet(const NetKey& key) const;
+  // Endpoints the team's config states for a VPC outside the template (a literal VPC id).
+  std::vector<const ExternalEndpoint*> external_endpoints_in(const NetKey& vpc_key) const;
   // The first value of a property as a key (empty when absent or unknown).
-  std::string key_of(const Node* node) const;
+  NetKey key_of(const Node* node) const;
+  // Groups that AWS::EC2::SecurityGroupIngress resources add rules to but the model does not
+  // hold (a VPC's default group, a group outside the template).
+  bool has_outside_ingress(const NetKey& group) const { return outside_ingress_.count(group) > 0; }
+  // The template defines a VPC peering connection or a transit gateway.
+  bool links_vpcs() const { return links_vpcs_; }
 
  private:
+  SubnetRoutes walk_routes(const NetSubnet& s) const;
+
   const Resolver& r_;
-  std::unordered_map<std::string, NetVpc> vpcs_;
-  std::unordered_map<std::string, NetSubnet> subnets_;
-  std::unordered_map<std::string, NetRouteTable> tables_;
+  std::unordered_map<NetKey, NetVpc, NetKeyHash> vpcs_;
+  std::unordered_map<NetKey, NetSubnet, NetKeyHash> subnets_;
+  std::unordered_map<NetKey, NetRouteTable, NetKeyHash> tables_;
   std::vector<std::unique_ptr<NetRoute>> routes_;
-  std::unordered_map<std::string, NetNat> nats_;
-  std::unordered_map<std::string, NetSecurityGroup> groups_;
-  std::unordered_map<std::string, const Resource*> instances_;
-  std::unordered_map<std::string, std::vector<std::string>> igw_vpcs_;
+  std::unordered_map<NetKey, NetNat, NetKeyHash> nats_;
+  std::unordered_map<NetKey, NetSecurityGroup, NetKeyHash> groups_;
+  std::unordered_map<NetKey, const Resource*, NetKeyHash> instances_;
+  std::unordered_map<NetKey, std::vector<NetKey>, NetKeyHash> igw_vpcs_;
+  std::unordered_set<NetKey, NetKeyHash> vpcs_with_igw_;
+  std::unordered_set<NetKey, NetKeyHash> outside_ingress_;
+  bool links_vpcs_ = false;
   std::vector<NetEndpoint> endpoints_;
-  std::unordered_map<std::string, std::vector<const NetEndpoint*>> endpoints_by_vpc_;
+  std::unordered_map<NetKey, std::vector<const NetEndpoint*>, NetKeyHash> endpoints_by_vpc_;
 };
 
 // "com.amazonaws.${AWS::Region}.lambda" -> "lambda"; empty when it is not a service name.

@@ -109,13 +109,6 @@ bool branch_guard(const Node* n, const Node* top, Guard& g) {
   return true;
 }
 
-// A key that names one object for sure: a template resource or a literal id. Two fixed keys
-// that differ are different objects; a parameter, import or SSM value could be anything.
-bool fixed(std::string_view k) { return k.starts_with("resource:") || k.starts_with("literal:"); }
-bool same_kind(std::string_view a, std::string_view b) {
-  return (a.starts_with("resource:") && b.starts_with("resource:")) || (a.starts_with("literal:") && b.starts_with("literal:"));
-}
-
 }  // namespace
 
 std::string cidr_text(const Cidr& c) {
@@ -124,27 +117,14 @@ std::string cidr_text(const Cidr& c) {
 }
 
 ReachabilityFacts::ReachabilityFacts(const Template& t, const Resolver& r, const ReferenceGraph& refs,
-                                     const FunctionVpcFacts& functions, const NetworkModel& net, const IamFacts& iam)
-    : net_(net) {
-  for (const Resource& res : t.resources()) {
-    switch (res.kind) {
-      case ResourceKind::Ec2VpcPeeringConnection:
-      case ResourceKind::Ec2TransitGateway:
-        vpcs_linked_ = true;
-        break;
-      case ResourceKind::Ec2SecurityGroupIngress: {
-        std::string g = net.key_of(res.property("GroupId"));
-        if (!net.security_group(g)) groups_with_outside_rules_.insert(g);
-        break;
-      }
-      default:
-        break;
-    }
-  }
+                                     const FunctionVpcFacts& functions, const PlacementFacts& placements,
+                                     const NetworkModel& net, const IamFacts& iam)
+    : net_(net), placements_(placements) {
   resources_ = reach::read_vpc_resources(t, r, net);
   for (size_t i = 0; i < resources_.size(); ++i) index_.emplace(resources_[i].resource->logical_id, i);
   admissions_.reserve(resources_.size());
-  for (const VpcResource& res : resources_) admissions_.push_back(admission_of(res));
+  for (const VpcResource& res : resources_)
+    admissions_.emplace_back(net, AdmissionTarget{res.groups, res.groups_unknown, res.vpc, res.ports});
   collect_uses(t, refs, functions, iam);
 }
 
@@ -350,88 +330,17 @@ void ReachabilityFacts::add_usages(const FunctionVpc& fv, const RoleFacts* role,
 
 // Whether something in the template may carry traffic from the function's subnets to another
 // VPC: a peering connection or transit gateway, or a route to anything but the internet.
-bool ReachabilityFacts::vpcs_connected(const VpcAttachment& v) const {
-  if (vpcs_linked_ || v.subnets.unknown) return true;
-  for (const auto& item : v.subnets.items) {
-    if (item.size() != 1) return true;
-    const NetSubnet* s = net_.subnet(net_key(item[0]));
-    if (!s) return true;
-    if (s->route_table.empty()) {
-      if (!net_.vpc(s->vpc)) return true;  // the main route table of a VPC outside the template
-      continue;                            // a template VPC's main route table: the local route only
+bool ReachabilityFacts::vpcs_connected(const Placement& fn) const {
+  if (net_.links_vpcs() || fn.subnets_unknown || fn.subnets_ambiguous) return true;
+  for (const PlacedSubnet& s : fn.subnets) {
+    if (!s.subnet) return true;
+    switch (s.subnet->routes.source) {
+      case TableSource::Outside: return true;
+      case TableSource::Main: continue;  // a template VPC's main route table: the local route only
+      case TableSource::Explicit:
+        if (s.subnet->routes.other_vpc_route) return true;
+        break;
     }
-    const NetRouteTable* rt = net_.route_table(s->route_table);
-    if (!rt) return true;
-    for (const NetRoute* r : rt->routes)
-      switch (r->target) {
-        case RouteTarget::InternetGateway:
-        case RouteTarget::NatGateway:
-        case RouteTarget::EgressOnlyInternetGateway:
-        case RouteTarget::CarrierGateway:
-          break;
-        default:
-          return true;
-      }
-  }
-  return false;
-}
-
-// What a resource's security groups admit on its port, summarised once so that each function
-// costs only lookups: the source groups, the CIDR blocks, and whether anything is unknown.
-ReachabilityFacts::Admission ReachabilityFacts::admission_of(const VpcResource& res) const {
-  Admission a;
-  if (res.groups_unknown) {
-    a.unknown = true;
-    return a;
-  }
-  if (res.groups.empty()) {  // the VPC's default group: its own members only
-    a.default_group = res.default_group();
-    if (a.default_group.empty() || key_resource(res.vpc).empty() || groups_with_outside_rules_.count(a.default_group))
-      a.unknown = true;
-    return a;
-  }
-  auto port_ok = [&](const SgRule& rule) {
-    if (res.ports.empty())
-      return rule.protocol == "-1" || rule.protocol == "all" || rule.protocol == "tcp" || rule.protocol == "6";
-    for (int p : res.ports)
-      if (rule.allows_tcp_port(p)) return true;
-    return false;
-  };
-  for (const auto& g : res.groups) {
-    const NetSecurityGroup* sg = net_.security_group(g);
-    if (!sg) {
-      a.unknown = true;  // a group outside the template: its rules are unknown
-      continue;
-    }
-    for (const SgRule& rule : sg->ingress) {
-      if (!port_ok(rule)) {
-        if (!rule.peer_group.empty()) a.off_port[rule.peer_group].push_back(&rule);
-        continue;
-      }
-      if (rule.unknown) {
-        a.unknown = true;
-        continue;
-      }
-      if (a.on_port.size() < kMaxRuleNotes) a.on_port.push_back(&rule);
-      if (!rule.peer_group.empty()) {
-        a.peers.insert(rule.peer_group);
-        a.unfixed_peer |= !fixed(rule.peer_group);
-      } else if (rule.cidr) {
-        a.cidrs.insert(uint64_t{rule.cidr->address} << 8 | rule.cidr->prefix);
-        a.default_cidr |= rule.cidr->is_default();
-      } else {
-        a.unknown = true;  // IPv6, a prefix list, a group named by name
-      }
-    }
-  }
-  return a;
-}
-
-bool ReachabilityFacts::Admission::covers(const Cidr& c) const {
-  if (default_cidr) return true;
-  for (int p = 0; p <= c.prefix; ++p) {
-    uint32_t mask = p == 0 ? 0 : ~0u << (32 - p);
-    if (cidrs.count(uint64_t{c.address & mask} << 8 | static_cast<uint64_t>(p))) return true;
   }
   return false;
 }
@@ -444,90 +353,32 @@ VariantReach ReachabilityFacts::reach(const VpcResource& res, const VpcAttachmen
     return out;
   }
   out.reach = Reach::Unknown;
+  const Placement& fn = placements_.of(*v);
+  out.function_vpc = fn.vpc;
+  for (const PlacedGroup& g : fn.groups)
+    if (!g.key.empty()) out.function_groups.push_back(g.key);
 
-  struct Sub {
-    std::string label;
-    std::optional<Cidr> cidr;
-  };
-  std::vector<Sub> subnets;
-  bool subnets_unknown = v->subnets.unknown;
-  for (const auto& item : v->subnets.items) {
-    if (item.size() != 1) {
-      subnets_unknown = true;
-      continue;
-    }
-    std::string key = net_key(item[0]);
-    const NetSubnet* s = net_.subnet(key);
-    if (s && out.function_vpc.empty()) out.function_vpc = s->vpc;
-    subnets.push_back({key_label(key) + (s && s->cidr ? " (" + cidr_text(*s->cidr) + ")" : std::string()),
-                       s ? s->cidr : std::nullopt});
-  }
-  bool groups_unknown = v->security_groups.unknown;
-  bool groups_in_template = !groups_unknown;
-  bool unfixed_group = groups_unknown;
-  for (const auto& item : v->security_groups.items) {
-    std::string key = item.size() == 1 ? net_key(item[0]) : std::string();
-    if (key.empty()) {
-      groups_in_template = false;
-      unfixed_group = true;
-      continue;
-    }
-    const NetSecurityGroup* sg = net_.security_group(key);
-    groups_in_template &= sg != nullptr;
-    unfixed_group |= !fixed(key);
-    if (sg && out.function_vpc.empty()) out.function_vpc = sg->vpc;
-    out.function_groups.push_back(std::move(key));
-  }
-
-  // Another VPC: only keys of the same kind compare.
-  if (!out.function_vpc.empty() && !res.vpc.empty() && same_kind(out.function_vpc, res.vpc) &&
-      out.function_vpc != res.vpc) {
-    if (res.exposure == Exposure::Private && !vpcs_connected(*v)) out.reach = Reach::OtherVpc;
+  if (fn.vpc.comparable(res.vpc) && fn.vpc != res.vpc) {
+    if (res.exposure == Exposure::Private && !vpcs_connected(fn)) out.reach = Reach::OtherVpc;
     return out;
   }
-  bool same_vpc = !res.vpc.empty() && out.function_vpc == res.vpc;
   auto index = index_.find(res.resource->logical_id);
   if (index == index_.end() || &resources_[index->second] != &res) return out;  // not one of ours
-  const Admission& a = admissions_[index->second];
-  if (a.unknown) return out;
-  if (!same_vpc) {  // the VPCs cannot be compared: only groups all in the template decide
-    if (!groups_in_template || !a.default_group.empty()) return out;
-    for (const auto& g : res.groups)
-      if (!net_.security_group(g)) return out;
+  AdmissionResult a = admissions_[index->second].from(fn);
+  out.rules_on_port = std::move(a.rules_on_port);
+  out.near_misses = std::move(a.near_misses);
+  switch (a.verdict) {
+    case Admit::Admits: out.reach = Reach::Reaches; return out;
+    case Admit::Unknown: return out;
+    case Admit::Refuses: out.reach = Reach::Refused; break;
+    case Admit::SomeSubnets: out.reach = Reach::SomeSubnets; break;
   }
-
-  for (const auto& fg : out.function_groups) {
-    if (a.peers.count(fg) || fg == a.default_group) {
-      out.reach = Reach::Reaches;
-      return out;
-    }
-    if (auto it = a.off_port.find(fg); it != a.off_port.end())
-      for (const SgRule* rule : it->second)
-        if (out.near_misses.size() < kMaxRuleNotes) out.near_misses.push_back(rule);
+  for (size_t i = 0; i < fn.subnets.size(); ++i) {
+    const PlacedSubnet& s = fn.subnets[i];
+    std::string label = s.key.label() + (s.subnet && s.cidr ? " (" + cidr_text(*s.cidr) + ")" : std::string());
+    if (a.per_subnet[i] == Admit::Admits) out.admitted_subnets.push_back(std::move(label));
+    if (a.per_subnet[i] == Admit::Refuses) out.refused_subnets.push_back(std::move(label));
   }
-  // A source group (or the default group) might be one the template names another way.
-  bool group_sources = !a.peers.empty() || !a.default_group.empty();
-  if (group_sources && (unfixed_group || a.unfixed_peer)) return out;
-  out.rules_on_port = a.on_port;
-
-  size_t admitted = 0, refused = 0, undecided = subnets_unknown && !a.cidrs.empty() ? 1 : 0;
-  for (const Sub& s : subnets) {
-    if (s.cidr ? a.covers(*s.cidr) : a.default_cidr) {
-      ++admitted;
-      out.admitted_subnets.push_back(s.label);
-    } else if (!s.cidr && !a.cidrs.empty()) {
-      ++undecided;
-    } else {
-      ++refused;
-      out.refused_subnets.push_back(s.label);
-    }
-  }
-  if (admitted && !refused && !undecided)
-    out.reach = Reach::Reaches;
-  else if (!admitted && !undecided && (refused || subnets_unknown))
-    out.reach = Reach::Refused;
-  else if (admitted && refused)
-    out.reach = Reach::SomeSubnets;
   return out;
 }
 

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "analysis/function_vpc.h"
+#include "analysis/admission.h"
 #include "analysis/iam.h"
 #include "analysis/network_model.h"
+#include "analysis/placement.h"
 #include "model/references.h"
 
 namespace vpclint {
@@ -29,17 +31,18 @@ struct VpcResource {
   const Node* port_node = nullptr;  // the Port property, when it sets the port
   Exposure exposure = Exposure::Private;
 
-  std::string vpc;                       // key; empty when the template does not show it
-  std::vector<std::string> subnets;      // keys
+  NetKey vpc;                            // empty when the template does not show it
+  std::vector<NetKey> subnets;
   bool subnets_unknown = false;          // a list the template does not show (parameter, import, ...)
   const Resource* subnet_group = nullptr;  // the template subnet group that holds the subnets
   const Node* placement = nullptr;       // the property that places it (subnet group, SubnetIds, VPCOptions)
-  std::vector<std::string> groups;       // security group keys; empty: the VPC's default group
+  std::vector<NetKey> groups;            // empty: the VPC's default group
   bool groups_unknown = false;
   const Node* groups_node = nullptr;     // the security group property as written
+  Placement where;                       // its subnets and groups placed in the network
 
-  // The default security group ("<vpc key>.DefaultSecurityGroup") when it has no groups.
-  std::string default_group() const { return groups.empty() && !groups_unknown && !vpc.empty() ? vpc + ".DefaultSecurityGroup" : std::string(); }
+  // The VPC's default security group when it has no groups of its own.
+  NetKey default_group() const { return groups.empty() && !groups_unknown ? vpc.default_group() : NetKey(); }
 };
 
 // One piece of evidence that a function uses a resource.
@@ -74,8 +77,8 @@ struct VariantReach {
   Guard guard;                             // the variant's conditions and the use's
   const ResourceUse* use = nullptr;        // the evidence that holds under `guard`
   Reach reach = Reach::Unknown;
-  std::string function_vpc;                // key, when known
-  std::vector<std::string> function_groups;            // keys
+  NetKey function_vpc;                     // when known
+  std::vector<NetKey> function_groups;
   std::vector<std::string> admitted_subnets, refused_subnets;  // labels (SomeSubnets, Refused by CIDR)
   std::vector<const SgRule*> rules_on_port;  // the rules of the resource's groups that match the port
   std::vector<const SgRule*> near_misses;    // rules that admit the function, but on other ports
@@ -92,7 +95,7 @@ struct ResourceUsage {
 class ReachabilityFacts {
  public:
   ReachabilityFacts(const Template& t, const Resolver& r, const ReferenceGraph& refs, const FunctionVpcFacts& functions,
-                    const NetworkModel& net, const IamFacts& iam);
+                    const PlacementFacts& placements, const NetworkModel& net, const IamFacts& iam);
 
   const std::vector<VpcResource>& resources() const { return resources_; }
   const VpcResource* resource(std::string_view logical_id) const;
@@ -113,31 +116,14 @@ class ReachabilityFacts {
   std::unordered_map<std::string_view, std::vector<Found>> connector_uses(const Template& t) const;
   std::vector<Found> role_uses(const RoleFacts& role) const;
   void add_usages(const FunctionVpc& fv, const RoleFacts* role, std::vector<Found>& found);
-  bool vpcs_connected(const VpcAttachment& v) const;
-
-  static constexpr size_t kMaxRuleNotes = 8;
-  struct Admission {
-    bool unknown = false;                    // a group or rule the template does not show
-    std::string default_group;               // the resource has no groups: this one
-    std::unordered_set<std::string> peers;   // source groups admitted on the port
-    bool unfixed_peer = false;               // a source group given by a parameter, import, ...
-    std::unordered_set<uint64_t> cidrs;      // CIDR blocks admitted on the port (address << 8 | prefix)
-    bool default_cidr = false;               // 0.0.0.0/0
-    std::unordered_map<std::string, std::vector<const SgRule*>> off_port;  // source group -> rules on other ports
-    std::vector<const SgRule*> on_port;      // the first rules on the port, for notes
-    bool covers(const Cidr& c) const;
-  };
-  Admission admission_of(const VpcResource& res) const;
+  bool vpcs_connected(const Placement& fn) const;
 
   const NetworkModel& net_;
+  const PlacementFacts& placements_;
   std::vector<VpcResource> resources_;
-  std::vector<Admission> admissions_;  // one per resource
+  std::vector<Admission> admissions_;  // one per resource: what its groups admit on its ports
   std::unordered_map<std::string_view, size_t> index_;
   std::vector<ResourceUsage> usages_;
-  // Groups that AWS::EC2::SecurityGroupIngress resources add rules to but NetworkModel does not
-  // hold (a VPC's default group): their rules are unknown.
-  std::unordered_set<std::string> groups_with_outside_rules_;
-  bool vpcs_linked_ = false;  // the template defines a VPC peering connection or transit gateway
 };
 
 // "10.0.1.0/24"

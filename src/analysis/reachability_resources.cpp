@@ -46,7 +46,7 @@ int port_of(const Resolver& r, const Node* n) {
 // Keys of a list property (subnets, security groups). Several `!If` alternatives, or items the
 // template does not show, make it unknown.
 struct KeyList {
-  std::vector<std::string> keys;
+  std::vector<NetKey> keys;
   bool present = false;
   bool unknown = false;
 };
@@ -61,7 +61,7 @@ KeyList key_list(const Resolver& r, const Node* n) {
     return out;
   }
   for (const auto& item : alternatives[0].items) {
-    std::string key = item.size() == 1 ? net_key(item[0]) : std::string();
+    NetKey key = item.size() == 1 ? NetKey::of(item[0]) : NetKey();
     if (key.empty())
       out.unknown = true;
     else
@@ -153,8 +153,6 @@ class Reader {
           if (std::string n = literal(r_, res.property(name)); !n.empty()) groups_by_name_.emplace(ascii_lower(n), &res);
       } else if (res.kind == ResourceKind::RdsInstance) {
         if (const Resource* c = cluster_of(res)) cluster_instances_[c->logical_id].push_back(&res);
-      } else if (res.kind == ResourceKind::Ec2VpcGatewayAttachment && res.property("InternetGatewayId")) {
-        vpcs_with_igw_.insert(net.key_of(res.property("VpcId")));
       }
     }
   }
@@ -177,7 +175,8 @@ class Reader {
         v.placement = c.placement;
       }
     }
-    locate(v);
+    v.where = ::vpclint::place(net_, v.subnets, v.subnets_unknown, v.groups, v.groups_unknown);
+    v.vpc = v.where.vpc;
 
     bool unknown_port = false;  // a parameter: any port
     if (const Node* p = res.property("Port"); p && res.kind != ResourceKind::MskCluster) {
@@ -254,43 +253,42 @@ class Reader {
 
  private:
   const Resource* cluster_of(const Resource& instance) const {
-    std::string key = net_.key_of(instance.property("DBClusterIdentifier"));
-    std::string_view id = key_resource(key);
+    std::string_view id = net_.key_of(instance.property("DBClusterIdentifier")).resource_id();
     const Resource* c = id.empty() ? nullptr : t_.resource(id);
     return c && c->kind == ResourceKind::RdsCluster ? c : nullptr;
   }
 
   const Resource* subnet_group(const Node* name) const {
     if (!name) return nullptr;
-    std::string key = net_.key_of(name);
-    if (std::string_view id = key_resource(key); !id.empty()) {
+    NetKey key = net_.key_of(name);
+    if (std::string_view id = key.resource_id(); !id.empty()) {
       const Resource* g = t_.resource(id);
       return g && is_subnet_group(g->kind) ? g : nullptr;
     }
-    if (key.starts_with("literal:")) {
-      auto it = groups_by_name_.find(ascii_lower(std::string_view(key).substr(8)));
+    if (std::string_view literal = key.literal_id(); !literal.empty()) {
+      auto it = groups_by_name_.find(ascii_lower(literal));
       return it == groups_by_name_.end() ? nullptr : it->second;
     }
     return nullptr;
   }
 
   // A subnet in the template whose route table sends nothing to an internet gateway.
-  bool private_subnet(const std::string& key) const {
+  bool private_subnet(const NetKey& key) const {
     const NetSubnet* s = net_.subnet(key);
     if (!s) return false;
-    if (s->route_table.empty()) return !key_resource(s->vpc).empty() && net_.vpc(s->vpc) != nullptr;
-    const NetRouteTable* rt = net_.route_table(s->route_table);
-    if (!rt) return false;
-    for (const NetRoute* route : rt->routes)
-      if (route->target == RouteTarget::InternetGateway || route->target == RouteTarget::Unknown) return false;
-    return true;
+    switch (s->routes.source) {
+      case TableSource::Main: return true;  // a template VPC's main table: the local route only
+      case TableSource::Outside: return false;
+      case TableSource::Explicit: return !s->routes.internet_route;
+    }
+    return false;
   }
 
   // Without PubliclyAccessible, RDS (and a broker or cluster whose flag is a parameter) is public
   // when its VPC has an internet gateway; reachable from outside only through public subnets.
   Exposure default_exposure(const VpcResource& v) const {
     if (v.subnets_unknown || v.subnets.empty()) return Exposure::MaybePublic;
-    if (net_.vpc(v.vpc) && !vpcs_with_igw_.count(v.vpc)) return Exposure::Private;
+    if (net_.vpc(v.vpc) && !net_.vpc_has_igw(v.vpc)) return Exposure::Private;
     for (const auto& s : v.subnets)
       if (!private_subnet(s)) return Exposure::MaybePublic;
     return Exposure::Private;
@@ -327,20 +325,6 @@ class Reader {
     for (const char* classic : {"DBSecurityGroups", "CacheSecurityGroupNames", "ClusterSecurityGroups"})
       if (!g && res.property(classic)) v.groups_unknown = true;
     if (shape.container && props) v.placement = res.property(shape.container);
-  }
-
-  // The VPC: from the subnets, else from the security groups.
-  void locate(VpcResource& v) const {
-    for (const auto& s : v.subnets)
-      if (const NetSubnet* sub = net_.subnet(s); sub && !sub->vpc.empty()) {
-        v.vpc = sub->vpc;
-        return;
-      }
-    for (const auto& g : v.groups)
-      if (const NetSecurityGroup* sg = net_.security_group(g); sg && !sg->vpc.empty()) {
-        v.vpc = sg->vpc;
-        return;
-      }
   }
 
   static void set_engine(VpcResource& v, std::string_view engine, std::string_view fallback_label) {
@@ -420,7 +404,6 @@ class Reader {
   const NetworkModel& net_;
   std::unordered_map<std::string, const Resource*> groups_by_name_;
   std::unordered_map<std::string_view, std::vector<const Resource*>> cluster_instances_;
-  std::unordered_set<std::string> vpcs_with_igw_;
 };
 
 }  // namespace

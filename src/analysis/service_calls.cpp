@@ -17,7 +17,7 @@ struct ServiceSide {
 
 // A template resource is the same target whichever attribute names it (Arn, QueueName, Ref).
 std::string identity(const Value& v) {
-  return v.kind == ValueKind::ResourceRef ? "resource:" + std::string(v.name) : net_key(v);
+  return (v.kind == ValueKind::ResourceRef ? NetKey::resource(v.name) : NetKey::of(v)).serial();
 }
 
 void add_values(const Resolver& r, const Node* n, std::unordered_set<std::string>& out) {

@@ -13,6 +13,11 @@
 
 namespace vpclint {
 
+// A node for something outside the template: the text its id is made from, and its label.
+struct OutsideName {
+  std::string id, label;
+};
+
 class GraphBuilder {
  public:
   GraphBuilder(const LintContext& ctx, const std::vector<Finding>& findings, NetworkGraph& graph);
@@ -20,18 +25,20 @@ class GraphBuilder {
 
  private:
   // graph_nodes.cpp: each returns the node id, adding the node (and its structure) once.
-  std::string vpc_cluster(const std::string& vpc_key);
+  std::string vpc_cluster(const NetKey& vpc_key);
   std::string function_node(const Resource& fn);
-  std::string subnet_node(const std::string& key);
+  std::string subnet_node(const NetKey& key);
   std::string route_table_node(const NetSubnet& s);
-  std::string route_target_node(const NetRoute& route, const std::string& vpc_key);
+  std::string route_target_node(const NetRoute& route, const NetKey& vpc_key);
   // Where traffic leaves a template subnet: its default route's target, else its route table.
   std::string last_hop(const NetSubnet& s);
-  std::string group_node(const std::string& key);
+  std::string group_node(const NetKey& key);
   std::string endpoint_node(const NetEndpoint& e);
   std::string service_node(const ServiceEndpoint& s);
   std::string resource_node(const VpcResource& r);
-  std::string outside_node(std::string_view prefix, const std::string& key, std::string_view what,
+  std::string outside_node(std::string_view prefix, const NetKey& key, std::string_view what,
+                           std::string cluster = {});
+  std::string outside_node(std::string_view prefix, const OutsideName& name, std::string_view what,
                            std::string cluster = {});
   // Function -> subnets (or the list the template cannot show) and -> security groups.
   void attach(const FunctionVpc& fv, const VpcAttachment& v);
@@ -55,15 +62,17 @@ class GraphBuilder {
   const NetworkModel& net_;
   NetworkGraph& g_;
   std::set<std::pair<std::string, std::string>> findings_;  // (rule, resource)
-  std::set<std::string> groups_;  // keys of the template security groups drawn
+  std::set<NetKey> groups_;  // the template security groups drawn
 };
 
 inline std::string logical_name(const Resource* r) { return r ? std::string(r->logical_id) : std::string("(unknown)"); }
 
 // A list the template cannot show (a parameter, an import) is one node named by that value.
-inline std::string unknown_list_key(const Resource& fn, const ResolvedList& list, std::string_view property) {
-  std::string key = net_key(list.whole);
-  return key.empty() ? "unknown:" + std::string(fn.logical_id) + "." + std::string(property) : key;
+inline OutsideName unknown_list_key(const Resource& fn, const ResolvedList& list, std::string_view property) {
+  NetKey key = NetKey::of(list.whole);
+  if (!key.empty()) return {std::string(key.id_text()), key.label()};
+  std::string name = std::string(fn.logical_id) + "." + std::string(property);
+  return {"unknown:" + name, name};
 }
 
 // "TCP 6379", "TCP 9098/9094"; empty when the template does not fix the port.
@@ -73,10 +82,5 @@ inline std::string ports_text(const VpcResource& r) {
   return out;
 }
 
-inline const NetRoute* default_route(const NetRouteTable& rt) {
-  for (const NetRoute* r : rt.routes)
-    if (r->is_default()) return r;
-  return nullptr;
-}
 
 }  // namespace vpclint

@@ -31,13 +31,13 @@ std::string rule_ports(const SgRule& rule) {
 
 }  // namespace
 
-std::string GraphBuilder::vpc_cluster(const std::string& vpc_key) {
+std::string GraphBuilder::vpc_cluster(const NetKey& vpc_key) {
   if (vpc_key.empty()) return {};
-  std::string id = graph_id("vpc", vpc_key);
+  std::string id = graph_id("vpc", vpc_key.id_text());
   if (const NetVpc* v = net_.vpc(vpc_key))
     g_.cluster(id, logical_name(v->resource) + "\nVPC" + (v->cidr ? " " + cidr_text(*v->cidr) : std::string()), false);
   else
-    g_.cluster(id, key_label(vpc_key) + "\nVPC outside the template", true);
+    g_.cluster(id, vpc_key.label() + "\nVPC outside the template", true);
   return id;
 }
 
@@ -45,14 +45,19 @@ std::string GraphBuilder::function_node(const Resource& fn) {
   return g_.node(graph_id("fn", fn.logical_id), GraphNodeKind::Function, std::string(fn.logical_id) + "\nLambda function");
 }
 
-std::string GraphBuilder::outside_node(std::string_view prefix, const std::string& key, std::string_view what,
+std::string GraphBuilder::outside_node(std::string_view prefix, const NetKey& key, std::string_view what,
                                        std::string cluster) {
-  return g_.node(graph_id(prefix, key.empty() ? "unknown" : key), GraphNodeKind::Outside,
-                 key_label(key) + "\n" + std::string(what) + " outside the template", std::move(cluster));
+  return outside_node(prefix, OutsideName{key.empty() ? "unknown" : std::string(key.id_text()), key.label()}, what, std::move(cluster));
 }
 
-std::string GraphBuilder::subnet_node(const std::string& key) {
-  std::string id = graph_id("sn", key);
+std::string GraphBuilder::outside_node(std::string_view prefix, const OutsideName& name, std::string_view what,
+                                       std::string cluster) {
+  return g_.node(graph_id(prefix, name.id), GraphNodeKind::Outside,
+                 name.label + "\n" + std::string(what) + " outside the template", std::move(cluster));
+}
+
+std::string GraphBuilder::subnet_node(const NetKey& key) {
+  std::string id = graph_id("sn", key.id_text());
   if (g_.find(id)) return id;
   if (const NetSubnet* s = net_.subnet(key)) {
     std::string label = logical_name(s->resource) + "\nsubnet" + (s->cidr ? " " + cidr_text(*s->cidr) : std::string());
@@ -62,9 +67,9 @@ std::string GraphBuilder::subnet_node(const std::string& key) {
   }
   if (const ExternalSubnet* x = net_.external_subnet(key)) {
     // What the team's config states about it decides its paths, so the picture says so.
-    std::string label = key_label(key) + "\nsubnet outside the template\negress " +
+    std::string label = key.label() + "\nsubnet outside the template\negress " +
                         std::string(subnet_egress_name(x->egress)) + ", stated in " + file_name(x->source.file);
-    return g_.node(id, GraphNodeKind::Outside, label, x->vpc.empty() ? std::string() : vpc_cluster("literal:" + x->vpc));
+    return g_.node(id, GraphNodeKind::Outside, label, x->vpc.empty() ? std::string() : vpc_cluster(NetKey::literal(x->vpc)));
   }
   return outside_node("sn", key, "subnet");
 }
@@ -72,37 +77,37 @@ std::string GraphBuilder::subnet_node(const std::string& key) {
 std::string GraphBuilder::route_table_node(const NetSubnet& s) {
   if (s.route_table.empty()) {
     // No association: the VPC's main route table, which for a template VPC holds only the local route.
-    std::string id = graph_id("rtmain", s.vpc);
-    std::string label = "main route table of " + key_label(s.vpc);
+    std::string id = graph_id("rtmain", s.vpc.id_text());
+    std::string label = "main route table of " + s.vpc.label();
     if (net_.vpc(s.vpc)) return g_.node(id, GraphNodeKind::RouteTable, label + "\nlocal route only", vpc_cluster(s.vpc));
     return g_.node(id, GraphNodeKind::Outside, label + "\noutside the template", vpc_cluster(s.vpc));
   }
-  std::string id = graph_id("rt", s.route_table);
+  std::string id = graph_id("rt", s.route_table.id_text());
   if (g_.find(id)) return id;
   const NetRouteTable* rt = net_.route_table(s.route_table);
   if (!rt) return outside_node("rt", s.route_table, "route table", vpc_cluster(s.vpc));
-  const NetRoute* d = default_route(*rt);
+  const NetRoute* d = s.routes.default_route;
   g_.node(id, GraphNodeKind::RouteTable,
           logical_name(rt->resource) + "\nroute table" + (d ? "" : "\nno route to 0.0.0.0/0"), vpc_cluster(rt->vpc));
   if (d) g_.path(id, route_target_node(*d, rt->vpc), "0.0.0.0/0");
   return id;
 }
 
-std::string GraphBuilder::route_target_node(const NetRoute& route, const std::string& vpc_key) {
-  const std::string& key = route.target_key;
+std::string GraphBuilder::route_target_node(const NetRoute& route, const NetKey& vpc_key) {
+  const NetKey& key = route.target_key;
   if (route.target == RouteTarget::NatGateway) {
     if (const NetNat* n = net_.nat(key)) {
       const NetSubnet* home = net_.subnet(n->subnet);
       std::string label = logical_name(n->resource) + "\nNAT gateway" + (n->is_private ? " (private)" : "") +
-                          (n->subnet.empty() ? std::string() : "\nin " + key_label(n->subnet));
-      return g_.node(graph_id("nat", key), GraphNodeKind::Nat, label, vpc_cluster(home ? home->vpc : vpc_key));
+                          (n->subnet.empty() ? std::string() : "\nin " + n->subnet.label());
+      return g_.node(graph_id("nat", key.id_text()), GraphNodeKind::Nat, label, vpc_cluster(home ? home->vpc : vpc_key));
     }
   } else if (route.target == RouteTarget::Instance) {
     if (const Resource* inst = net_.instance(key))
-      return g_.node(graph_id("nat", key), GraphNodeKind::Nat, logical_name(inst) + "\nNAT instance", vpc_cluster(vpc_key));
-  } else if (const Resource* gw = ctx_.model.resource(key_resource(key))) {
+      return g_.node(graph_id("nat", key.id_text()), GraphNodeKind::Nat, logical_name(inst) + "\nNAT instance", vpc_cluster(vpc_key));
+  } else if (const Resource* gw = ctx_.model.resource(key.resource_path())) {
     // Gateways sit at the VPC's edge: drawn outside the VPC box.
-    return g_.node(graph_id("gw", key), GraphNodeKind::Gateway,
+    return g_.node(graph_id("gw", key.id_text()), GraphNodeKind::Gateway,
                    logical_name(gw) + "\n" + std::string(route_target_name(route.target)));
   }
   return outside_node("gw", key, route_target_name(route.target));
@@ -110,23 +115,18 @@ std::string GraphBuilder::route_target_node(const NetRoute& route, const std::st
 
 std::string GraphBuilder::last_hop(const NetSubnet& s) {
   std::string table = route_table_node(s);
-  if (const NetRouteTable* rt = s.route_table.empty() ? nullptr : net_.route_table(s.route_table))
-    if (const NetRoute* d = default_route(*rt)) return route_target_node(*d, rt->vpc);
+  if (const NetRoute* d = s.routes.default_route) return route_target_node(*d, s.routes.table->vpc);
   return table;
 }
 
-std::string GraphBuilder::group_node(const std::string& key) {
-  std::string id = graph_id("sg", key);
+std::string GraphBuilder::group_node(const NetKey& key) {
+  std::string id = graph_id("sg", key.id_text());
   if (const NetSecurityGroup* sg = net_.security_group(key)) {
     groups_.insert(key);
     return g_.node(id, GraphNodeKind::SecurityGroup, logical_name(sg->resource) + "\nsecurity group", vpc_cluster(sg->vpc));
   }
-  constexpr std::string_view kDefault = ".DefaultSecurityGroup";
-  if (key.ends_with(kDefault)) {
-    std::string vpc = key.substr(0, key.size() - kDefault.size());
-    if (net_.vpc(vpc))
-      return g_.node(id, GraphNodeKind::SecurityGroup, key_label(vpc) + "\ndefault security group", vpc_cluster(vpc));
-  }
+  if (NetKey vpc = key.default_group_vpc(); net_.vpc(vpc))
+    return g_.node(id, GraphNodeKind::SecurityGroup, vpc.label() + "\ndefault security group", vpc_cluster(vpc));
   return outside_node("sg", key, "security group");
 }
 
@@ -137,7 +137,7 @@ std::string GraphBuilder::endpoint_node(const NetEndpoint& e) {
                       (e.service.empty() ? std::string("(service unknown)") : e.service);
   if (e.type == EndpointType::Interface && !e.private_dns) label += "\nprivate DNS off";
   g_.node(id, GraphNodeKind::Endpoint, label, vpc_cluster(e.vpc));
-  for (const std::string& group : e.security_groups) g_.member(id, group_node(group));
+  for (const NetKey& group : e.security_groups) g_.member(id, group_node(group));
   return id;
 }
 
@@ -153,8 +153,8 @@ std::string GraphBuilder::resource_node(const VpcResource& r) {
   std::string detail = r.engine.empty() ? std::string(r.resource->type) : r.engine;
   if (std::string ports = ports_text(r); !ports.empty()) detail += ", " + ports;
   g_.node(id, GraphNodeKind::Resource, logical_name(r.resource) + "\n" + detail, vpc_cluster(r.vpc));
-  for (const std::string& group : r.groups) g_.member(id, group_node(group));
-  if (std::string def = r.default_group(); !def.empty()) g_.member(id, group_node(def));
+  for (const NetKey& group : r.groups) g_.member(id, group_node(group));
+  if (NetKey def = r.default_group(); !def.empty()) g_.member(id, group_node(def));
   return id;
 }
 
@@ -165,27 +165,25 @@ void GraphBuilder::attach(const FunctionVpc& fv, const VpcAttachment& v) {
   if (std::string when = v.guard.describe(); !when.empty()) label += (label.empty() ? "" : ", ") + when;
   for (const auto& item : v.subnets.items)
     for (const Value& val : item)
-      if (val.kind != ValueKind::NoValue) g_.path(fn, subnet_node(net_key(val)), label);
+      if (val.kind != ValueKind::NoValue) g_.path(fn, subnet_node(NetKey::of(val)), label);
   if (v.subnets.unknown)
     g_.path(fn, outside_node("sn", unknown_list_key(*fv.function, v.subnets, "SubnetIds"), "subnets"), label);
   for (const auto& item : v.security_groups.items)
     for (const Value& val : item)
-      if (val.kind != ValueKind::NoValue) g_.member(fn, group_node(net_key(val)));
+      if (val.kind != ValueKind::NoValue) g_.member(fn, group_node(NetKey::of(val)));
   if (v.security_groups.unknown)
     g_.member(fn, outside_node("sg", unknown_list_key(*fv.function, v.security_groups, "SecurityGroupIds"),
                                "security groups"));
 }
 
 void GraphBuilder::admissions() {
-  std::set<std::string> drawn = groups_;
-  for (const std::string& key : drawn) {
-    std::set<std::string> peers;  // one edge per source group, its rules joined
-    for (const SgRule& rule : net_.security_group(key)->ingress)
-      if (!rule.peer_group.empty() && drawn.count(rule.peer_group)) peers.insert(rule.peer_group);
-    for (const std::string& peer : peers) {
+  std::set<NetKey> drawn = groups_;
+  for (const NetKey& key : drawn) {
+    // One edge per source group, its rules joined.
+    for (const auto& [peer, rules] : rules_by_source_group(*net_.security_group(key))) {
+      if (!drawn.count(peer)) continue;
       std::string label;
-      for (const SgRule& rule : net_.security_group(key)->ingress)
-        if (rule.peer_group == peer) label += (label.empty() ? "" : ", ") + rule_ports(rule);
+      for (const SgRule* rule : rules) label += (label.empty() ? "" : ", ") + rule_ports(*rule);
       label += " allowed";
       g_.admits(group_node(peer), group_node(key), label);
     }

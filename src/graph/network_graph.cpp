@@ -38,8 +38,6 @@ bool is_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c
 }  // namespace
 
 std::string graph_id(std::string_view prefix, std::string_view key) {
-  constexpr std::string_view kResource = "resource:";
-  if (key.starts_with(kResource)) key.remove_prefix(kResource.size());
   static constexpr char kHex[] = "0123456789abcdef";
   std::string id(prefix);
   id += '_';

@@ -91,7 +91,7 @@ class NetworkGraph {
 };
 
 // A stable node id: `prefix` + "_" + the key, every byte outside [A-Za-z0-9] written as _hh, so
-// distinct keys never collide. Keys of template resources ("resource:X") drop their prefix.
+// distinct keys never collide (callers pass NetKey::id_text() for network objects).
 std::string graph_id(std::string_view prefix, std::string_view key);
 
 // Builds the graph from the facts the linter computed and the findings it kept (after

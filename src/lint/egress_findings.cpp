@@ -31,13 +31,13 @@ std::string describe_call(const ServiceCall& call) {
 }
 
 // `stated_in`: the config file that describes the subnets, when they are outside the template.
-std::string cause(Blocker b, const std::vector<std::string>& tables, const std::string& vpc, const std::string& service,
+std::string cause(Blocker b, const std::vector<std::string>& tables, const NetKey& vpc, const std::string& service,
                   const std::string& stated_in) {
   if (!stated_in.empty() && b == Blocker::PublicOnly)
     return "which " + stated_in + " states route 0.0.0.0/0 only to an internet gateway; Lambda's network interfaces "
            "never get a public IP, so public subnets give a function no way out";
   if (!stated_in.empty() && b == Blocker::NoRoute)
-    return "which " + stated_in + " states have no NAT, and " + (vpc.empty() ? std::string("no") : key_label(vpc) + " has no") +
+    return "which " + stated_in + " states have no NAT, and " + (vpc.empty() ? std::string("no") : vpc.label() + " has no") +
            " endpoint for " + service + " there or in the template";
   std::string tbl = tables.empty() ? "main route table" : (tables.size() == 1 ? "route table " : "route tables ") + join(tables);
   switch (b) {
@@ -54,13 +54,13 @@ std::string cause(Blocker b, const std::vector<std::string>& tables, const std::
       return "whose own security groups allow no TCP 443 towards the way out";
     default:
       return "whose " + tbl + " ha" + (tables.size() > 1 ? "ve" : "s") + " no route out of the VPC (no NAT) and " +
-             (vpc.empty() ? std::string("no") : key_label(vpc) + " has no") + " endpoint for " + service;
+             (vpc.empty() ? std::string("no") : vpc.label() + " has no") + " endpoint for " + service;
   }
 }
 
 std::string fix(Blocker b, const ServicePath& p, const std::vector<std::string>& tables, const std::vector<std::string>& groups) {
   const ServiceEndpoint& s = p.call->service;
-  std::string vpc = p.vpc.empty() ? "the function's VPC" : key_label(p.vpc);
+  std::string vpc = p.vpc.empty() ? "the function's VPC" : p.vpc.label();
   std::string sg = groups.empty() ? "the function's security group" : join(groups);
   std::string endpoint = "add an interface endpoint (ServiceName !Sub com.amazonaws.${AWS::Region}." + s.endpoint +
                          ", VpcEndpointType Interface, PrivateDnsEnabled true, a security group admitting TCP 443 from " +
@@ -115,7 +115,7 @@ void report_egress(const LintContext& ctx, FindingSink& sink, Blocker blocker, E
     const Node* at = v.property_key();
     std::vector<std::string> groups;
     for (const auto& item : v.security_groups.items)
-      if (!item.empty()) add_unique(groups, key_label(net_key(item[0])));
+      if (!item.empty()) add_unique(groups, NetKey::of(item[0]).label());
 
     if (!definite.empty()) {
       std::vector<std::string> subnets, tables, calls;
@@ -127,9 +127,9 @@ void report_egress(const LintContext& ctx, FindingSink& sink, Blocker blocker, E
         all_conditional &= p->call->conditional;
         for (const SubnetPath& sp : p->subnets) {
           if (sp.verdict != Verdict::No) continue;
-          add_unique(subnets, key_label(sp.subnet));
+          add_unique(subnets, sp.subnet.label());
           if (const ExternalSubnet* x = ctx.facts.network.external_subnet(sp.subnet)) stated_in = x->source.file;
-          if (!sp.route_table.empty()) add_unique(tables, key_label(sp.route_table));
+          if (!sp.route_table.empty()) add_unique(tables, sp.route_table.label());
           for (const Note& n : sp.chain)
             if (std::none_of(notes.begin(), notes.end(), [&](const Note& o) { return o.message == n.message; }))
               notes.push_back(n);

@@ -9,9 +9,9 @@ namespace vpclint {
 
 namespace {
 
-std::vector<std::string> labels(const std::vector<std::string>& keys) {
+std::vector<std::string> labels(const std::vector<NetKey>& keys) {
   std::vector<std::string> out;
-  for (const auto& k : keys) add_unique(out, key_label(k));
+  for (const auto& k : keys) add_unique(out, k.label());
   return out;
 }
 
@@ -49,15 +49,15 @@ std::string how_text(const ResourceUsage& u, const ResourceUse& chosen) {
 }
 
 // How a security group is written in a fix: `!GetAtt CacheSecurityGroup.GroupId`, `sg-0abc`, ...
-std::string group_ref(std::string_view key) {
-  if (std::string_view id = key_resource(key); !id.empty())
+std::string group_ref(const NetKey& key) {
+  if (std::string_view id = key.resource_path(); !id.empty())
     return id.find('.') == std::string_view::npos ? "!GetAtt " + std::string(id) + ".GroupId" : "!GetAtt " + std::string(id);
-  if (key.starts_with("param:")) return "!Ref " + std::string(key.substr(6));
-  return key_label(key);
+  if (!key.parameter().empty()) return "!Ref " + std::string(key.parameter());
+  return key.label();
 }
 
 std::string rule_source(const SgRule& rule) {
-  if (!rule.peer_group.empty()) return "security group " + key_label(rule.peer_group);
+  if (!rule.peer_group.empty()) return "security group " + rule.peer_group.label();
   if (rule.cidr) return cidr_text(*rule.cidr);
   return "another source";
 }
@@ -75,7 +75,7 @@ std::string rule_ports(const SgRule& rule) {
 void placement_note(const VpcResource& r, std::vector<Note>& notes) {
   std::string where;
   if (!r.subnets.empty()) where = plural(r.subnets.size(), "subnet ", "subnets ") + join(labels(r.subnets));
-  if (!r.vpc.empty()) where += (where.empty() ? "VPC " : " of VPC ") + key_label(r.vpc);
+  if (!r.vpc.empty()) where += (where.empty() ? "VPC " : " of VPC ") + r.vpc.label();
   if (where.empty()) where = "a VPC the template does not show";
   std::string text = std::string(r.resource->logical_id) + " lives in " + where;
   if (r.subnet_group) text += " (subnet group " + std::string(r.subnet_group->logical_id) + ")";
@@ -129,15 +129,15 @@ Report other_vpc(const Resolver& resolver, const ResourceUsage& u, const Variant
   const VpcResource& r = *u.resource;
   std::string rid(r.resource->logical_id);
   Report out;
-  out.message = std::string(fn.logical_id) + " is attached to VPC " + key_label(v.function_vpc) + " but reads " +
-                resource_text(r) + " " + how_text(u, *v.use) + ", which lives in VPC " + key_label(r.vpc) +
+  out.message = std::string(fn.logical_id) + " is attached to VPC " + v.function_vpc.label() + " but reads " +
+                resource_text(r) + " " + how_text(u, *v.use) + ", which lives in VPC " + r.vpc.label() +
                 "; nothing in the template connects the two VPCs, so every connection hangs until the " + timeout_text(resolver, fn) +
                 " timeout";
   if (v.variant) out.notes.push_back({owner(fn.logical_id) + " VpcConfig", v.variant->property_key()->pos});
   placement_note(r, out.notes);
   other_uses_notes(u, *v.use, out.notes);
   std::string subnets = r.subnets.empty() ? std::string() : " (" + join(labels(r.subnets)) + ")";
-  out.fix = "attach " + std::string(fn.logical_id) + " to subnets of " + key_label(r.vpc) + subnets +
+  out.fix = "attach " + std::string(fn.logical_id) + " to subnets of " + r.vpc.label() + subnets +
             " and " + admitted_group(r) +
             "; or connect the two VPCs (VPC peering or a transit gateway, routes in both, and an ingress rule on " +
             owner(rid) + " security groups for " + owner(fn.logical_id) + " subnets)";
@@ -149,17 +149,17 @@ Report group_refuses(const Resolver& resolver, const ResourceUsage& u, const Var
   const VpcResource& r = *u.resource;
   std::string rid(r.resource->logical_id), fid(fn.logical_id);
   std::string port = port_text(r);
-  std::string fgroup = v.function_groups.empty() ? std::string() : v.function_groups[0];
+  NetKey fgroup = v.function_groups.empty() ? NetKey() : v.function_groups[0];
   Report out;
   if (r.groups.empty()) {
     out.message = fid + " reads " + resource_text(r) + " " + how_text(u, *v.use) + ", but " + rid +
-                  " has no security group of its own: it gets the default security group of " + key_label(r.vpc) +
+                  " has no security group of its own: it gets the default security group of " + r.vpc.label() +
                   ", which admits only its own members, and " + fid + " is not one; every connection hangs until the " +
                   timeout_text(resolver, fn) + " timeout";
     out.fix = "give " + rid + " a security group with an ingress rule IpProtocol tcp, FromPort/ToPort " +
               (r.ports.empty() ? std::string("its port") : std::to_string(r.ports[0])) + ", SourceSecurityGroupId " +
               (fgroup.empty() ? std::string("the function's security group") : group_ref(fgroup)) +
-              "; or add !GetAtt " + std::string(key_resource(r.vpc)) + ".DefaultSecurityGroup to " + owner(fid) +
+              "; or add !GetAtt " + std::string(r.vpc.resource_path()) + ".DefaultSecurityGroup to " + owner(fid) +
               " SecurityGroupIds";
   } else {
     std::vector<std::string> groups = labels(r.groups);
@@ -176,8 +176,8 @@ Report group_refuses(const Resolver& resolver, const ResourceUsage& u, const Var
                            rule->node ? rule->node->pos : Position{}});
     for (const SgRule* rule : v.rules_on_port)
       out.notes.push_back({"this rule admits " + port + " only from " + rule_source(*rule), rule->node ? rule->node->pos : Position{}});
-    const std::string& g = r.groups[0];
-    std::string gid(key_resource(g));
+    const NetKey& g = r.groups[0];
+    std::string gid(g.resource_path());
     std::string name = (gid.empty() ? std::string("Ingress") : gid) + "From" + fid;
     std::string p = r.ports.empty() ? std::string("<port>") : std::to_string(r.ports[0]);
     out.fix = "add " + name + ": {Type: AWS::EC2::SecurityGroupIngress, Properties: {GroupId: " + group_ref(g) +

@@ -1,0 +1,78 @@
+#include "analysis/net_key.h"
+
+#include "model/resolver.h"
+
+namespace vpclint {
+
+namespace {
+// The serial form is "<kind>:<name>"; these prefixes exist only in this file.
+constexpr std::string_view kDefaultGroup = ".DefaultSecurityGroup";
+
+std::string_view prefix(NetKeyKind k) {
+  switch (k) {
+    case NetKeyKind::Resource: return "resource:";
+    case NetKeyKind::Literal: return "literal:";
+    case NetKeyKind::Parameter: return "param:";
+    case NetKeyKind::Ssm: return "ssm:";
+    case NetKeyKind::Import: return "import:";
+    case NetKeyKind::Composite: return "composite:";
+    case NetKeyKind::None: break;
+  }
+  return {};
+}
+}  // namespace
+
+NetKey NetKey::of(const Value& v) {
+  switch (v.kind) {
+    case ValueKind::ResourceRef:
+      if (!v.attribute.empty() && !v.attribute.ends_with("Id"))
+        return {NetKeyKind::Resource, "resource:" + std::string(v.name) + "." + std::string(v.attribute)};
+      return resource(v.name);
+    case ValueKind::Literal: return literal(v.text);
+    case ValueKind::Parameter: return {NetKeyKind::Parameter, "param:" + std::string(v.name)};
+    case ValueKind::DynamicRef: return {NetKeyKind::Ssm, "ssm:" + v.text};
+    case ValueKind::Import: return {NetKeyKind::Import, "import:" + v.text};
+    case ValueKind::Composite: return {NetKeyKind::Composite, "composite:" + v.text};
+    default: return {};
+  }
+}
+
+NetKey NetKey::resource(std::string_view id) {
+  return id.empty() ? NetKey() : NetKey(NetKeyKind::Resource, "resource:" + std::string(id));
+}
+
+NetKey NetKey::literal(std::string_view id) {
+  return id.empty() ? NetKey() : NetKey(NetKeyKind::Literal, "literal:" + std::string(id));
+}
+
+std::string_view NetKey::name() const {
+  return empty() ? std::string_view() : std::string_view(serial_).substr(prefix(kind_).size());
+}
+
+std::string_view NetKey::resource_id() const {
+  std::string_view n = resource_path();
+  return n.find('.') == std::string_view::npos ? n : std::string_view();
+}
+
+NetKey NetKey::default_group() const {
+  if (empty()) return {};
+  return NetKey(kind_, serial_ + std::string(kDefaultGroup));
+}
+
+bool NetKey::is_default_group() const { return fixed() && std::string_view(serial_).ends_with(kDefaultGroup); }
+
+NetKey NetKey::default_group_vpc() const {
+  if (!is_default_group()) return {};
+  return NetKey(kind_, serial_.substr(0, serial_.size() - kDefaultGroup.size()));
+}
+
+std::string NetKey::label() const {
+  switch (kind_) {
+    case NetKeyKind::None: return "(unknown)";
+    case NetKeyKind::Parameter: return "parameter " + std::string(name());
+    case NetKeyKind::Import: return "import " + std::string(name());
+    default: return std::string(name());
+  }
+}
+
+}  // namespace vpclint
