@@ -24,7 +24,7 @@ using Key = std::tuple<std::string, int, int, std::string>;  // file, line, colu
 const char* kFiles = "--config tests/configs/stated-network.vpclint.yaml "
                      "examples/order-cancel/template.yaml fixtures/T007/bad_duplicates.yaml fixtures/T001/bad_unclosed_flow.yaml "
                      "fixtures/T006/bad_undefined.yaml fixtures/S001/good_every_suppression_used.yaml "
-                     "fixtures/N101/bad_external_subnets.yaml";
+                     "fixtures/N107/bad_external_subnets.yaml";
 
 std::string lint(const std::string& format) {
   return run("cd " + source_dir() + " && " + kBin + " --format " + format + " " + kFiles).out;

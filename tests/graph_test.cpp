@@ -214,7 +214,7 @@ TEST_SUITE("graph") {
     CHECK(g.find(subnet)->kind == GraphNodeKind::Outside);
     CHECK(g.find(subnet)->label == "subnet-\"x\\y<b>|#1;`\n]end\nsubnet outside the template");
     // The subnets are unknown, so the invoke is the N101 warning: red from the outside subnet.
-    CHECK(broken_rules(g) == std::vector<std::string>{"N101 " + subnet + "->svc_lambda"});
+    CHECK(broken_rules(g) == std::vector<std::string>{"N107 " + subnet + "->svc_lambda"});
 
     std::string dot = dot_of(g);
     CHECK(dot.find("[label=\"subnet-\\\"x\\\\y<b>|#1;`\\n]end\\nsubnet outside the template\"") != std::string::npos);
@@ -258,7 +258,7 @@ TEST_SUITE("graph") {
     fs::path dir = fs::temp_directory_path() / "vpclint-graph-config";
     fs::remove_all(dir);
     fs::create_directories(dir / ".git");  // the repository root: discovery stops here
-    fs::copy_file(fs::path(source_dir()) / "fixtures/N101/bad_external_subnets.yaml", dir / "template.yaml");
+    fs::copy_file(fs::path(source_dir()) / "fixtures/N107/bad_external_subnets.yaml", dir / "template.yaml");
     fs::copy_file(fs::path(source_dir()) / "tests/configs/stated-network.vpclint.yaml", dir / ".vpclint.yaml");
     Drawn dot = draw((dir / "template.yaml").string(), "dot");
     fs::remove_all(dir);
@@ -274,7 +274,7 @@ TEST_SUITE("graph") {
   TEST_CASE("the command line's --config and --parameter change the picture as they change the lint") {
     test::Workspace ws("graph-cli");
     ws.write(".git/HEAD", "");
-    ws.write("template.yaml", read(fs::path(source_dir()) / "fixtures/N101/bad_external_subnets.yaml"));
+    ws.write("template.yaml", read(fs::path(source_dir()) / "fixtures/N107/bad_external_subnets.yaml"));
     ws.write("net.yaml", "network:\n  subnets:\n    - {id: subnet-9*, vpc: vpc-9, egress: none}\n");
     auto unknown = ws.lint("graph template.yaml");  // no config: the parameter is unknown
     CHECK(unknown.exit_code == 0);

@@ -1,8 +1,15 @@
 // N101 invoke-without-egress: A VPC-attached function calls the Lambda API but its subnets have no NAT and the VPC no lambda endpoint
-#include "lint/egress_findings.h"
+#include "network/egress_report.h"
 
 namespace vpclint {
 namespace {
+
+// No NAT and no lambda endpoint: every way out, and what only an invoke can do instead.
+EgressWords words(const BlockedEgress& b) {
+  EgressWords w{no_route_cause(b), ways_out(b), {}, {}};
+  soften_when_conditional(b, w);
+  return w;
+}
 
 class InvokeWithoutEgress : public Rule {
  public:
@@ -13,7 +20,7 @@ class InvokeWithoutEgress : public Rule {
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    report_egress(ctx, sink, Blocker::NoRoute, EgressScope::LambdaApi);
+    report_blocked_egress(ctx, sink, meta().id, words);
   }
 };
 

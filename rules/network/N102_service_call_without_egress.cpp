@@ -1,8 +1,15 @@
 // N102 service-call-without-egress: A VPC-attached function calls an AWS service (S3, DynamoDB, SQS, Secrets Manager...) with no NAT and no endpoint for it
-#include "lint/egress_findings.h"
+#include "network/egress_report.h"
 
 namespace vpclint {
 namespace {
+
+// No NAT and no endpoint for the service: every way out of the VPC for it.
+EgressWords words(const BlockedEgress& b) {
+  EgressWords w{no_route_cause(b), ways_out(b), {}, {}};
+  soften_when_conditional(b, w);
+  return w;
+}
 
 class ServiceCallWithoutEgress : public Rule {
  public:
@@ -13,7 +20,7 @@ class ServiceCallWithoutEgress : public Rule {
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    report_egress(ctx, sink, Blocker::NoRoute, EgressScope::OtherServices);
+    report_blocked_egress(ctx, sink, meta().id, words);
   }
 };
 

@@ -1,8 +1,26 @@
 // N103 public-subnet-only: A VPC-attached function that needs egress sits in public subnets: Lambda's interfaces never get a public IP
-#include "lint/egress_findings.h"
+#include "lint/text_util.h"
+#include "network/egress_report.h"
 
 namespace vpclint {
 namespace {
+
+// Public subnets look like a way out, and are not one for Lambda: say why, then the real ways.
+EgressWords words(const BlockedEgress& b) {
+  constexpr const char* kWhy = " 0.0.0.0/0 only to an internet gateway; Lambda's network interfaces never get a public "
+                               "IP, so public subnets give a function no way out";
+  std::string cause;
+  if (!b.stated_in.empty()) {
+    cause = "which " + b.stated_in + " states route" + kWhy;
+  } else {
+    std::string tables = b.tables.empty() ? "main route table"
+                                          : (b.tables.size() == 1 ? "route table " : "route tables ") + join(b.tables);
+    cause = "whose " + tables + " send" + kWhy;
+  }
+  EgressWords w{cause, "public subnets do not help Lambda; " + ways_out(b), {}, {}};
+  soften_when_conditional(b, w);
+  return w;
+}
 
 class PublicSubnetOnly : public Rule {
  public:
@@ -13,7 +31,7 @@ class PublicSubnetOnly : public Rule {
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    report_egress(ctx, sink, Blocker::PublicOnly, EgressScope::AnyService);
+    report_blocked_egress(ctx, sink, meta().id, words);
   }
 };
 

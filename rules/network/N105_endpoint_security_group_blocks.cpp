@@ -1,8 +1,19 @@
 // N105 endpoint-security-group-blocks: The only path is an interface endpoint whose security groups do not admit TCP 443 from the function
-#include "lint/egress_findings.h"
+#include "network/egress_report.h"
 
 namespace vpclint {
 namespace {
+
+// The endpoint's groups refuse HTTPS from the function: the ingress rule that admits it.
+EgressWords words(const BlockedEgress& b) {
+  EgressWords w{"where the only way to " + b.service() +
+                    " is an interface endpoint whose security groups do not admit TCP 443 from the function",
+                "give the endpoint a security group with an ingress rule IpProtocol tcp, FromPort 443, ToPort 443, "
+                "SourceSecurityGroupId " + function_groups_text(b),
+                {}, {}};
+  soften_when_conditional(b, w);
+  return w;
+}
 
 class EndpointSecurityGroupBlocks : public Rule {
  public:
@@ -13,7 +24,7 @@ class EndpointSecurityGroupBlocks : public Rule {
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    report_egress(ctx, sink, Blocker::EndpointSgBlocks, EgressScope::AnyService);
+    report_blocked_egress(ctx, sink, meta().id, words);
   }
 };
 

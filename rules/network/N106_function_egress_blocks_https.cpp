@@ -1,8 +1,18 @@
 // N106 function-egress-blocks-https: The function's security groups have explicit egress rules that allow no TCP 443 towards its way out
-#include "lint/egress_findings.h"
+#include "network/egress_report.h"
 
 namespace vpclint {
 namespace {
+
+// The function's own groups refuse HTTPS out: the egress rule that lets it leave.
+EgressWords words(const BlockedEgress& b) {
+  EgressWords w{"whose own security groups allow no TCP 443 towards the way out",
+                "add an egress rule to " + function_groups_text(b) +
+                    ": IpProtocol tcp, FromPort 443, ToPort 443, CidrIp 0.0.0.0/0 (or the endpoint's security group)",
+                {}, {}};
+  soften_when_conditional(b, w);
+  return w;
+}
 
 class FunctionEgressBlocksHttps : public Rule {
  public:
@@ -13,7 +23,7 @@ class FunctionEgressBlocksHttps : public Rule {
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    report_egress(ctx, sink, Blocker::FunctionEgressBlocks, EgressScope::AnyService);
+    report_blocked_egress(ctx, sink, meta().id, words);
   }
 };
 

@@ -4,35 +4,12 @@
 #include <algorithm>
 
 #include "graph/graph_builder.h"
-#include "lint/reachability_findings.h"
+#include "rule_ids.h"
 #include "lint/text_util.h"
 
 namespace vpclint {
 
 namespace {
-
-// The rule that reports a path blocked this way (see rules/network): the Lambda API has its own.
-std::string rule_for(Blocker b, const ServiceEndpoint& s) {
-  switch (b) {
-    case Blocker::NoRoute: return s.endpoint == "lambda" ? "N101" : "N102";
-    case Blocker::PublicOnly: return "N103";
-    case Blocker::EndpointDnsOff: return "N104";
-    case Blocker::EndpointSgBlocks: return "N105";
-    case Blocker::FunctionEgressBlocks: return "N106";
-    case Blocker::None: break;
-  }
-  return {};
-}
-
-std::string rule_for(ReachProblem p) {
-  switch (p) {
-    case ReachProblem::OutsideVpc: return "R401";
-    case ReachProblem::OtherVpc: return "R402";
-    case ReachProblem::GroupRefuses: return "R403";
-    case ReachProblem::PartlyReached: return "R404";
-  }
-  return {};
-}
 
 std::string reach_cause(ReachProblem p, const VariantReach& v, const VpcResource& r) {
   switch (p) {
@@ -91,7 +68,7 @@ void GraphBuilder::blocked(const Resource& fn, const std::string& fn_node, const
   const ServiceEndpoint& service = p.call->service;
   // The rule follows the path's verdict (mixed blockers across subnets are reported as no route);
   // where the edge breaks follows this subnet's own blocker.
-  std::string rule = rule_for(p.blocker, service);
+  std::string rule(egress_rule(p));
   bool on = reported(rule, fn.logical_id);
   const NetSubnet* s = net_.subnet(sp.subnet);
   std::string from = s ? last_hop(*s) : subnet_node(sp.subnet);
@@ -136,12 +113,12 @@ void GraphBuilder::egress(const FunctionEgress& fe) {
   for (const ServicePath& p : fe.services) {
     const ServiceEndpoint& service = p.call->service;
     std::string svc = service_node(service);
-    // Subnets outside the template with no way out in it: the N101/N102 warning.
-    bool unknown_warned = p.verdict == Verdict::Unknown && !p.way_out_in_template && !p.unknown_subnets.empty() &&
-                          reported(rule_for(Blocker::NoRoute, service), fn.logical_id);
+    // Subnets outside the template with no way out in it: the undetermined-egress warning.
+    std::string rule(egress_rule(p));
+    bool unknown_warned = p.verdict == Verdict::Unknown && !rule.empty() && reported(rule, fn.logical_id);
     auto unknown_exit = [&](const std::string& from) {
       if (unknown_warned)
-        problem_edge(from, svc, rule_for(Blocker::NoRoute, service), "no way out in the template", true);
+        problem_edge(from, svc, rule, "no way out in the template", true);
       else
         g_.uncertain(from, svc, "decided outside the template");
     };
@@ -162,14 +139,13 @@ void GraphBuilder::reachability(const ResourceUsage& u) {
   const Resource& fn = *u.function->function;
   const VpcResource& r = *u.resource;
   std::string from = function_node(fn), to = resource_node(r);
-  bool reaches = std::any_of(u.variants.begin(), u.variants.end(),
-                             [](const VariantReach& v) { return v.reach == Reach::Reaches || v.reach == Reach::Unknown; });
+  bool reaches = any_variant_reaches(u);
   std::vector<std::string> reported_labels, causes;
   std::string first_rule;
   for (const VariantReach& v : u.variants) {
     ReachProblem problem;
     if (!classify_reach(v.reach, reaches, problem)) continue;
-    std::string rule = rule_for(problem), cause = reach_cause(problem, v, r);
+    std::string rule(reach_rule(problem)), cause = reach_cause(problem, v, r);
     if (!reported(rule, fn.logical_id)) {
       add_unique(causes, cause);
       continue;

@@ -1,0 +1,52 @@
+// N107 egress-undetermined: A VPC-attached function calls AWS services through subnets defined outside the template, and nothing in the template gives their VPC a way out
+#include "lint/text_util.h"
+#include "network/egress_report.h"
+
+namespace vpclint {
+namespace {
+
+class EgressUndetermined : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"N107", "egress-undetermined", "network", Severity::Warning,
+                            "A VPC-attached function calls AWS services through subnets defined outside the template, and nothing in the template gives their VPC a way out",
+                            "State the subnets' egress in .vpclint.yaml (network.subnets), or add an endpoint for the service to the template"};
+    return m;
+  }
+  // What is unknown (the subnets) and how to make it known, never a definite error: the network
+  // may well route to a NAT; only the template cannot say.
+  void check(const LintContext& ctx, FindingSink& sink) const override {
+    for (const FunctionEgress& fe : ctx.facts.egress.all()) {
+      std::vector<const ServicePath*> undetermined;
+      for (const ServicePath& p : fe.services)
+        if (egress_rule(p) == meta().id) undetermined.push_back(&p);
+      if (undetermined.empty()) continue;
+      const Resource& fn = *fe.function->function;
+      std::vector<std::string> subnets, calls;
+      for (const ServicePath* p : undetermined) {
+        calls.push_back(describe_call(*p->call));
+        for (const auto& s : p->unknown_subnets) add_unique(subnets, s);
+      }
+      std::string service = undetermined.size() == 1 ? undetermined[0]->call->service.name : "these services";
+      std::string when = fe.variant->guard.describe();
+      Finding& f = sink.report(
+          fe.variant->property_key(),
+          (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) +
+              " is attached to subnets defined outside this template (" + join(subnets) +
+              ") and nothing in the template gives their VPC a way out to " + service +
+              "; unless those subnets route 0.0.0.0/0 to a NAT or the VPC has an endpoint for it, its calls to " +
+              join(calls, "; ") + " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout",
+          fn.logical_id);
+      for (const ServicePath* p : undetermined)
+        for (const auto& ev : p->call->evidence)
+          if (ev.statement && ev.statement->node) f.notes.push_back({ev.action + " granted here", ev.statement->node->pos});
+      f.fix = "state what the template cannot see once, in .vpclint.yaml (network: subnets: [{id: " + subnets[0] +
+              ", vpc: ..., egress: nat | internet-gateway | none}]), so this warning becomes a definite answer; or "
+              "add an endpoint for " + service + " to the template";
+    }
+  }
+};
+
+}  // namespace
+VPCLINT_REGISTER_RULE(EgressUndetermined);
+}  // namespace vpclint

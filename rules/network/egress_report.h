@@ -1,0 +1,55 @@
+// What the N1xx rules share: the paths one rule owns (rule_ids.h decides which), grouped per
+// function and VpcConfig variant, the finding's frame and evidence, and the text pieces several
+// rules use. Each rule's own file says what the cause is, how to fix it and how severe it is.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/egress.h"
+#include "lint/rule.h"
+#include "rule_ids.h"
+
+namespace vpclint {
+
+// The paths of one function variant that one rule owns.
+struct BlockedEgress {
+  const FunctionEgress* egress = nullptr;
+  std::vector<const ServicePath*> paths;
+  std::vector<std::string> subnets, tables, groups;  // labels: the blocked subnets, their tables, the function's groups
+  std::string stated_in;        // the config file that states the subnets, when they are outside the template
+  bool all_conditional = false; // every call's permission is granted only under a Condition
+
+  const ServicePath& first() const { return *paths.front(); }
+  const NetKey& vpc() const { return first().vpc; }
+  // "the Lambda API", or "these services" for several.
+  std::string service() const;
+};
+
+// A rule's words for what it owns.
+struct EgressWords {
+  std::string cause;  // follows "OrderCancel is attached to VPC subnets A, B, "
+  std::string fix;
+  std::optional<Severity> severity;  // unset: the rule's configured severity
+  std::string qualifier;             // appended to the message
+};
+using EgressWording = EgressWords (*)(const BlockedEgress&);
+
+// Reports, per function variant, the paths `rule` owns, in the rule's words.
+void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::string_view rule, EgressWording words);
+
+// A permission granted only under a Condition may never apply: a warning, and the message says so.
+void soften_when_conditional(const BlockedEgress& b, EgressWords& w);
+
+// "whose route table RT has no route out of the VPC (no NAT) and Vpc has no endpoint for S"
+std::string no_route_cause(const BlockedEgress& b);
+// The numbered ways out of a VPC for the service: gateway endpoint (when it has one), interface
+// endpoint, NAT, then what only this kind of call can do instead (let Lambda deliver, move it).
+std::string ways_out(const BlockedEgress& b);
+// "the function's security group" or its groups' labels.
+std::string function_groups_text(const BlockedEgress& b);
+
+// One line per call: "the Lambda API (lambda:InvokeFunction on Worker, granted at line 40)".
+std::string describe_call(const ServiceCall& call);
+
+}  // namespace vpclint
