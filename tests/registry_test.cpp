@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "fixture_files.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
 #include "test_support.h"
@@ -48,8 +49,8 @@ TEST_SUITE("registry") {
       bool bad = false, good = false;
       if (fs::is_directory(dir))
         for (const auto& f : fs::directory_iterator(dir)) {
-          bad |= f.path().filename().string().starts_with("bad_");
-          good |= f.path().filename().string().starts_with("good_");
+          bad |= test::is_bad_fixture(f.path());
+          good |= test::is_good_fixture(f.path());
         }
       CHECK_MESSAGE(bad, "fixtures/" << id << " has no bad_* fixture");
       CHECK_MESSAGE(good, "fixtures/" << id << " has no good_* fixture");
