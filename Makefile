@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 
-.PHONY: deps configure build demo test readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
+.PHONY: deps configure build demo test update-golden sam-tables readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -27,6 +27,16 @@ sarif-validator: configure
 test: build sarif-validator
 	@./scripts/install-deps.sh pictures
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Rewrites fixtures/*/bad_*.expected.txt (each bad fixture's full text output) from today's
+# vpclint, and deletes goldens whose fixture is gone; review the diff before committing it.
+update-golden: build
+	@cd $(BUILD) && VPCLINT_UPDATE_GOLDEN=1 ctest -R '^fixtures$$' --output-on-failure
+
+# Regenerates src/analysis/generated/ from ../shared/data/sam-translator beside the repository;
+# the scripts test suite fails when the committed tables differ from what this makes.
+sam-tables:
+	@python3 scripts/gen_sam_tables.py
 
 # Rewrites README.md's rules table (between <!-- rules:begin --> and <!-- rules:end -->) from the
 # registry; the cli test fails when the README and `vpclint --list-rules --format markdown` differ.

@@ -8,7 +8,7 @@ seconds=${1:-60}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/corpus" "$work/artifacts"
-find fixtures tests/fuzz-regressions -type f ! -name README.md -exec cp {} "$work/corpus/" \; 2>/dev/null || true
+find fixtures tests/fuzz-regressions -type f ! -name README.md ! -name '*.expected.txt' -exec cp {} "$work/corpus/" \; 2>/dev/null || true
 if [ -d ../shared/corpus ]; then
   i=0
   while IFS= read -r -d '' f; do cp "$f" "$work/corpus/shared-$i"; i=$((i + 1)); done \

@@ -9,11 +9,14 @@ samtranslator/policy_templates_data/ and samtranslator/model/connector_profiles/
 
 The output is committed; rerun after updating the data:
 
-  python3 scripts/gen_sam_tables.py [--data DIR] [--out DIR]
+  python3 scripts/gen_sam_tables.py [--data DIR] [--out DIR] [--licenses DIR]
 
-DIR defaults: /work/shared/data/sam-translator and src/analysis/generated (relative to the
-repository). The data is Apache-2.0 licensed; its LICENSE and NOTICE are copied to
-licenses/sam-translator/ and the notice is repeated at the top of each generated file.
+Paths are relative to the repository (this script's parent's parent), wherever it is checked
+out: --data defaults to ../shared/data/sam-translator beside the repository, --out to
+src/analysis/generated, --licenses to licenses/sam-translator. The data is Apache-2.0 licensed;
+its LICENSE and NOTICE are copied to --licenses and the notice is repeated at the top of each
+generated file. The tests regenerate into a temporary directory and require the committed
+files to be byte-identical (tests/scripts_test.cpp).
 """
 import argparse
 import json
@@ -267,9 +270,14 @@ def write(path, text):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default="/work/shared/data/sam-translator")
+    ap.add_argument("--data", default=os.path.normpath(os.path.join(REPO, "..", "shared", "data", "sam-translator")),
+                    help="the SAM translator data (default: ../shared/data/sam-translator beside the repository)")
     ap.add_argument("--out", default=os.path.join(REPO, "src", "analysis", "generated"))
+    ap.add_argument("--licenses", default=os.path.join(REPO, "licenses", "sam-translator"),
+                    help="where the data's LICENSE and NOTICE are copied")
     args = ap.parse_args()
+    if not os.path.isdir(args.data):
+        ap.error(f"no SAM translator data at {args.data} (give --data DIR)")
 
     with open(os.path.join(args.data, "NOTICE"), encoding="utf-8") as f:
         notice = f.read()
@@ -281,10 +289,9 @@ def main():
     write(os.path.join(args.out, "sam_policy_templates.cpp"), gen_policy_templates(templates, notice))
     write(os.path.join(args.out, "sam_connector_profiles.cpp"), gen_connector_profiles(profiles, notice))
 
-    licenses = os.path.join(REPO, "licenses", "sam-translator")
-    os.makedirs(licenses, exist_ok=True)
+    os.makedirs(args.licenses, exist_ok=True)
     for name in ("LICENSE", "NOTICE"):
-        shutil.copyfile(os.path.join(args.data, name), os.path.join(licenses, name))
+        shutil.copyfile(os.path.join(args.data, name), os.path.join(args.licenses, name))
     return 0
 
 

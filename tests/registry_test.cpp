@@ -4,8 +4,10 @@
 #include <regex>
 #include <set>
 
+#include "fixture_files.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
+#include "rule_doc_header.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -48,12 +50,47 @@ TEST_SUITE("registry") {
       bool bad = false, good = false;
       if (fs::is_directory(dir))
         for (const auto& f : fs::directory_iterator(dir)) {
-          bad |= f.path().filename().string().starts_with("bad_");
-          good |= f.path().filename().string().starts_with("good_");
+          bad |= test::is_bad_fixture(f.path());
+          good |= test::is_good_fixture(f.path());
         }
       CHECK_MESSAGE(bad, "fixtures/" << id << " has no bad_* fixture");
       CHECK_MESSAGE(good, "fixtures/" << id << " has no good_* fixture");
     }
+  }
+
+  TEST_CASE("every doc page's header states its rule's name, default severity and area") {
+    for (const auto& r : all_rules()) {
+      const RuleMeta& m = r->meta();
+      std::string id(m.id);
+      CAPTURE(id);
+      std::string_view doc = rule_doc(id);
+      if (doc.empty()) continue;  // reported by the doc-page test
+      test::RuleDocHeader h = test::parse_rule_doc_header(std::string(doc));
+      REQUIRE_MESSAGE(h.error.empty(), "docs/rules/" << id << ".md: " << h.error);
+      CHECK_MESSAGE(h.id == id, "docs/rules/" << id << ".md: the title's id is " << h.id);
+      CHECK_MESSAGE(h.name == m.name, "docs/rules/" << id << ".md: name '" << h.name << "' but the rule's name is '"
+                                                    << m.name << "'");
+      CHECK_MESSAGE(h.severity == severity_name(m.severity), "docs/rules/" << id << ".md: severity '" << h.severity
+                                                                           << "' but the rule's default severity is '"
+                                                                           << severity_name(m.severity) << "'");
+      CHECK_MESSAGE(h.area == m.area, "docs/rules/" << id << ".md: area '" << h.area << "' but the rule's area is '"
+                                                    << m.area << "'");
+    }
+  }
+
+  TEST_CASE("the doc header reader takes the severity before its parenthesis and rejects other shapes") {
+    using test::parse_rule_doc_header;
+    auto h = parse_rule_doc_header("# V303 single-subnet\n\nSeverity: warning · Area: vpc-config\n\n## What");
+    CHECK(h.error.empty());
+    CHECK(h.id == "V303");
+    CHECK(h.name == "single-subnet");
+    CHECK(h.severity == "warning");
+    CHECK(h.area == "vpc-config");
+    CHECK(parse_rule_doc_header("# N101 x\n\nSeverity: error (warning when unknown) · Area: network\n").severity ==
+          "error");
+    CHECK_FALSE(parse_rule_doc_header("# N101 x\nSeverity: error · Area: network\n").error.empty());
+    CHECK_FALSE(parse_rule_doc_header("# N101 x\n\nSeverity: error\n").error.empty());
+    CHECK_FALSE(parse_rule_doc_header("# N101 Bad_Name\n\nSeverity: error · Area: network\n").error.empty());
   }
 
   TEST_CASE("every doc page belongs to a registered rule") {
