@@ -1,5 +1,6 @@
 // R403 vpc-resource-security-group-refuses: The security groups of a VPC-only resource admit nothing from a function that uses it, on the resource's port
 #include "lint/text_util.h"
+#include "model/ascii.h"
 #include "reachability/reach_report.h"
 
 namespace vpclint {
@@ -17,7 +18,7 @@ std::string group_ref(const NetKey& key) {
 std::string rule_ports(const SgRule& rule) {
   if (rule.protocol == "-1" || rule.protocol == "all") return "all traffic";
   std::string proto = rule.protocol == "6" ? std::string("tcp") : rule.protocol;
-  for (char& c : proto) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  proto = ascii_upper(proto);
   if (rule.from == -1 && rule.to == -1) return proto + " (all ports)";
   if (rule.from == rule.to) return proto + " " + std::to_string(rule.from);
   return proto + " " + std::to_string(rule.from) + "-" + std::to_string(rule.to);

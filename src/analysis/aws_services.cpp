@@ -5,6 +5,8 @@
 #include "analysis/aws_services.h"
 
 #include <algorithm>
+
+#include "model/ascii.h"
 #include <array>
 
 
@@ -82,16 +84,11 @@ constexpr std::array<std::string_view, 7> kEniActions{
     "ec2:describeavailabilityzones",
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 }  // namespace
 
 ServiceEndpoint service_of_action(std::string_view action) {
-  std::string a = lower(action);
+  std::string a = ascii_lower(action);
   size_t colon = a.find(':');
   if (colon == std::string::npos) return {};
   std::string_view prefix = std::string_view(a).substr(0, colon);
@@ -127,20 +124,20 @@ bool is_event_source_poll_action(std::string_view action) {
       "kinesis:describestreamsummary", "kinesis:listshards",     "kinesis:subscribetoshard",
       "dynamodb:getrecords",      "dynamodb:getsharditerator",
   };
-  std::string a = lower(action);
+  std::string a = ascii_lower(action);
   if (a == "dynamodb:describestream" || a == "dynamodb:liststreams" || a == "kinesis:liststreams") return true;
   return std::find(kPoll.begin(), kPoll.end(), a) != kPoll.end();
 }
 
 bool is_broker_source_action(std::string_view action) {
-  std::string a = lower(action);
+  std::string a = ascii_lower(action);
   return a == "secretsmanager:getsecretvalue" || a == "kms:decrypt" || a.starts_with("kafka:describe") ||
          a.starts_with("kafka:get") || a.starts_with("kafka:list") || a.starts_with("mq:describe") ||
          a.starts_with("rds:describedbcluster") || a == "rds:describedbsubnetgroups";
 }
 
 bool is_delivery_action(std::string_view action) {
-  std::string a = lower(action);
+  std::string a = ascii_lower(action);
   return a == "sqs:sendmessage" || a == "sns:publish" || a == "lambda:invokefunction" || a == "events:putevents" ||
          a == "s3:putobject";
 }

@@ -4,11 +4,12 @@
 
 #include <algorithm>
 
+#include "model/ascii.h"
+
 namespace vpclint {
 
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
@@ -19,7 +20,7 @@ bool action_matches(std::string_view pattern, std::string_view action) {
   size_t p = 0, a = 0;
   size_t star = std::string_view::npos, resume = 0;
   while (a < action.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || lower(pattern[p]) == lower(action[a]))) {
+    if (p < pattern.size() && (pattern[p] == '?' || ascii_lower(pattern[p]) == ascii_lower(action[a]))) {
       ++p;
       ++a;
     } else if (p < pattern.size() && pattern[p] == '*') {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "model/ascii.h"
+
 namespace vpclint::iam {
 
 namespace {
@@ -12,24 +14,14 @@ enum class Tri : uint8_t { No, Maybe, Yes };
 
 Tri both(Tri a, Tri b) { return std::min(a, b); }
 
-bool ieq(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // One Principal.Service value names the Lambda service.
 Tri lambda_service(const Value& v) {
   Tri t;
   if (v.kind == ValueKind::Literal)
-    t = ieq(v.text, "lambda.amazonaws.com") || ieq(v.text, "lambda.amazonaws.com.cn") ? Tri::Yes : Tri::No;
+    t = ascii_iequals(v.text, "lambda.amazonaws.com") || ascii_iequals(v.text, "lambda.amazonaws.com.cn") ? Tri::Yes : Tri::No;
   else if (v.kind == ValueKind::Composite)
-    t = ieq(v.text, "lambda.${AWS::URLSuffix}") ? Tri::Yes : Tri::Maybe;
+    t = ascii_iequals(v.text, "lambda.${AWS::URLSuffix}") ? Tri::Yes : Tri::Maybe;
   else
     t = Tri::Maybe;
   return t == Tri::Yes && !v.guard.always() ? Tri::Maybe : t;

@@ -1,6 +1,7 @@
 #include "analysis/network_model.h"
 
-#include <charconv>
+#include "model/scalar_values.h"
+
 
 namespace vpclint {
 
@@ -44,36 +45,19 @@ bool SgRule::allows_tcp_port(int port) const {
 
 namespace {
 
-bool bool_value(const Resolver& r, const Node* n, bool fallback) {
-  if (!n) return fallback;
-  auto v = r.values(n);
-  if (v.size() != 1 || v[0].kind != ValueKind::Literal) return fallback;
-  return v[0].text == "true" || v[0].text == "True" || v[0].text == "TRUE";
-}
-
-std::string literal(const Resolver& r, const Node* n) {
-  if (!n) return {};
-  auto v = r.values(n);
-  return v.size() == 1 && v[0].kind == ValueKind::Literal ? v[0].text : std::string();
-}
-
-int port_value(const Resolver& r, const Node* n) {
-  std::string s = literal(r, n);
-  int v = -1;
-  if (s.empty() || std::from_chars(s.data(), s.data() + s.size(), v).ec != std::errc()) return -1;
-  return v;
-}
+// A port: -1 (all ports) when absent or not a literal number.
+int port_value(const Resolver& r, const Node* n) { return integer_of(r, n).value_or(-1); }
 
 SgRule read_rule(const Resolver& r, const NetworkModel& m, const Node* rule, bool ingress) {
   SgRule out;
   out.node = rule;
-  std::string proto = literal(r, rule->get("IpProtocol"));
+  std::string proto = literal_text(r, rule->get("IpProtocol"));
   if (!proto.empty()) out.protocol = proto;
   if (rule->get("IpProtocol") && proto.empty()) out.unknown = true;
   out.from = port_value(r, rule->get("FromPort"));
   out.to = port_value(r, rule->get("ToPort"));
   if (const Node* c = rule->get("CidrIp")) {
-    out.cidr = Cidr::parse(literal(r, c));
+    out.cidr = Cidr::parse(literal_text(r, c));
     out.unknown |= !out.cidr;
   }
   out.ipv6_or_prefix_list = rule->get("CidrIpv6") || rule->get(ingress ? "SourcePrefixListId" : "DestinationPrefixListId");
@@ -100,9 +84,9 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
       case ResourceKind::Ec2Vpc: {
         NetVpc v;
         v.resource = &res;
-        v.dns_support = bool_value(r, res.property("EnableDnsSupport"), true);
-        v.dns_hostnames = bool_value(r, res.property("EnableDnsHostnames"), false);
-        v.cidr = Cidr::parse(literal(r, res.property("CidrBlock")));
+        v.dns_support = flag_or(r, res.property("EnableDnsSupport"), true);
+        v.dns_hostnames = flag_or(r, res.property("EnableDnsHostnames"), false);
+        v.cidr = Cidr::parse(literal_text(r, res.property("CidrBlock")));
         vpcs_.emplace(self(res), v);
         break;
       }
@@ -110,12 +94,12 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
         NetSubnet s;
         s.resource = &res;
         s.vpc = key_of(res.property("VpcId"));
-        s.cidr = Cidr::parse(literal(r, res.property("CidrBlock")));
+        s.cidr = Cidr::parse(literal_text(r, res.property("CidrBlock")));
         if (const Node* az = res.property("AvailabilityZone")) {
-          s.az = literal(r, az);
+          s.az = literal_text(r, az);
           // !Select [i, !GetAZs ...]: the same index is the same zone.
           if (s.az.empty() && az->is_intrinsic(Fn::Select) && az->info())
-            if (std::string index = literal(r, az->arg->items()[0]); !index.empty()) s.az = "az#" + index;
+            if (std::string index = literal_text(r, az->arg->items()[0]); !index.empty()) s.az = "az#" + index;
         }
         subnets_.emplace(self(res), s);
         break;
@@ -131,7 +115,7 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
         NetNat n;
         n.resource = &res;
         n.subnet = key_of(res.property("SubnetId"));
-        n.is_private = literal(r, res.property("ConnectivityType")) == "private";
+        n.is_private = literal_text(r, res.property("ConnectivityType")) == "private";
         nats_.emplace(self(res), n);
         break;
       }
@@ -191,7 +175,7 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
         auto route = std::make_unique<NetRoute>();
         route->resource = res;
         route->table = key_of(res->property("RouteTableId"));
-        if (const Node* d = res->property("DestinationCidrBlock")) route->destination = Cidr::parse(literal(r, d));
+        if (const Node* d = res->property("DestinationCidrBlock")) route->destination = Cidr::parse(literal_text(r, d));
         route->ipv6 = res->property("DestinationIpv6CidrBlock") != nullptr;
         route->prefix_list = res->property("DestinationPrefixListId") != nullptr;
         struct TargetProp {
@@ -254,10 +238,10 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
         auto name = r.values(res->property("ServiceName"));
         if (name.size() == 1 && (name[0].kind == ValueKind::Literal || name[0].kind == ValueKind::Composite))
           e.service = endpoint_service(name[0].text);
-        std::string type = literal(r, res->property("VpcEndpointType"));
+        std::string type = literal_text(r, res->property("VpcEndpointType"));
         if (type == "Interface") e.type = EndpointType::Interface;
         if (type == "GatewayLoadBalancer") e.type = EndpointType::GatewayLoadBalancer;
-        e.private_dns = bool_value(r, res->property("PrivateDnsEnabled"), false);
+        e.private_dns = flag_or(r, res->property("PrivateDnsEnabled"), false);
         for (const auto& alt : r.list(res->property("RouteTableIds")))
           for (const auto& item : alt.items)
             if (!item.empty()) e.route_tables.push_back(NetKey::of(item[0]));

@@ -5,6 +5,7 @@
 
 #include "analysis/iam_collect.h"
 #include "analysis/reachability_resources.h"
+#include "model/ascii.h"
 
 namespace vpclint {
 
@@ -62,7 +63,7 @@ bool may_manage(const RoleFacts* role, std::string_view prefix) {
     if (s.effect != Effect::Allow) continue;
     if (!s.not_actions.empty()) return true;
     for (const auto& a : s.actions)
-      if (a == "*" || reach::ascii_lower(a).starts_with(prefix)) return true;
+      if (a == "*" || ascii_lower(a).starts_with(prefix)) return true;
   }
   return false;
 }
@@ -70,7 +71,7 @@ bool may_manage(const RoleFacts* role, std::string_view prefix) {
 // An attribute that tells a client where to connect: Endpoint.Address, PrimaryEndPoint.Port,
 // DomainEndpoint, ReadEndpoint.Addresses, AmqpEndpoints, ...
 bool endpoint_attribute(std::string_view attribute) {
-  std::string a = reach::ascii_lower(attribute);
+  std::string a = ascii_lower(attribute);
   return a.find("endpoint") != std::string::npos || a.ends_with("port") || a.ends_with("address") ||
          a.ends_with("addresses");
 }

@@ -1,46 +1,21 @@
 #include "analysis/reachability_resources.h"
 
+#include "model/ascii.h"
+#include "model/scalar_values.h"
+
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace vpclint::reach {
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 namespace {
 
-std::string literal(const Resolver& r, const Node* n) {
-  if (!n) return {};
-  auto v = r.values(n);
-  return v.size() == 1 && v[0].kind == ValueKind::Literal ? v[0].text : std::string();
-}
-
-// A boolean property: absent, a literal true/false, or something the template does not fix.
-enum class Flag : uint8_t { Absent, True, False, Unknown };
-Flag flag(const Resolver& r, const Node* n) {
-  if (!n) return Flag::Absent;
-  auto v = r.values(n);
-  if (v.size() == 1 && v[0].kind == ValueKind::NoValue) return Flag::Absent;
-  if (v.size() != 1 || v[0].kind != ValueKind::Literal) return Flag::Unknown;
-  std::string s = ascii_lower(v[0].text);
-  if (s == "true") return Flag::True;
-  if (s == "false") return Flag::False;
-  return Flag::Unknown;
-}
-
+// A port number, or 0 when the template does not fix a valid one.
 int port_of(const Resolver& r, const Node* n) {
-  std::string s = literal(r, n);
-  int v = 0;
-  if (s.empty() || std::from_chars(s.data(), s.data() + s.size(), v).ec != std::errc() || v <= 0 || v > 65535) return 0;
-  return v;
+  int v = integer_of(r, n).value_or(0);
+  return v > 0 && v <= 65535 ? v : 0;
 }
 
 // Keys of a list property (subnets, security groups). Several `!If` alternatives, or items the
@@ -150,7 +125,7 @@ class Reader {
     for (const Resource& res : t.resources()) {
       if (is_subnet_group(res.kind)) {
         for (const char* name : {"CacheSubnetGroupName", "SubnetGroupName", "DBSubnetGroupName"})
-          if (std::string n = literal(r_, res.property(name)); !n.empty()) groups_by_name_.emplace(ascii_lower(n), &res);
+          if (std::string n = literal_text(r_, res.property(name)); !n.empty()) groups_by_name_.emplace(ascii_lower(n), &res);
       } else if (res.kind == ResourceKind::RdsInstance) {
         if (const Resource* c = cluster_of(res)) cluster_instances_[c->logical_id].push_back(&res);
       }
@@ -192,13 +167,13 @@ class Reader {
       case ResourceKind::ElastiCacheCluster:
       case ResourceKind::ElastiCacheReplicationGroup:
       case ResourceKind::ElastiCacheServerlessCache: {
-        std::string engine = literal(r_, res.property("Engine"));
+        std::string engine = literal_text(r_, res.property("Engine"));
         if (!res.property("Engine") && res.kind == ResourceKind::ElastiCacheReplicationGroup) engine = "redis";
         set_engine(v, engine, "ElastiCache");
         break;
       }
       case ResourceKind::MemoryDbCluster: {
-        std::string engine = literal(r_, res.property("Engine"));
+        std::string engine = literal_text(r_, res.property("Engine"));
         set_engine(v, engine.empty() ? "redis" : engine, "MemoryDB");
         break;
       }
@@ -207,7 +182,7 @@ class Reader {
         vpc_only = read_rds(res, cluster, v);
         break;
       case ResourceKind::RdsDbProxy:
-        set_engine(v, literal(r_, res.property("EngineFamily")), "RDS Proxy");
+        set_engine(v, literal_text(r_, res.property("EngineFamily")), "RDS Proxy");
         break;
       case ResourceKind::DocDbCluster:
         set_engine(v, "docdb", "DocumentDB");
@@ -218,7 +193,7 @@ class Reader {
       case ResourceKind::RedshiftCluster: {
         v.engine = "Redshift";
         if (v.ports.empty() && !unknown_port) v.ports.push_back(5439);
-        Flag pub = flag(r_, res.property("PubliclyAccessible"));  // false by default
+        Flag pub = flag_of(r_, res.property("PubliclyAccessible"));  // false by default
         vpc_only = pub != Flag::True;
         if (pub == Flag::Unknown) v.exposure = default_exposure(v);
         break;
@@ -233,13 +208,13 @@ class Reader {
         vpc_only = read_msk(res, v, unknown_port);
         break;
       case ResourceKind::MqBroker: {
-        std::string engine = ascii_lower(literal(r_, res.property("EngineType")));
+        std::string engine = ascii_lower(literal_text(r_, res.property("EngineType")));
         v.engine = engine == "rabbitmq" ? "RabbitMQ" : engine == "activemq" ? "ActiveMQ" : "Amazon MQ";
         if (engine == "rabbitmq")
           v.ports = {5671};
         else if (engine == "activemq")
           v.ports = {61617, 5671, 61614, 8883, 61619};  // OpenWire, AMQP, STOMP, MQTT, WSS
-        Flag pub = flag(r_, res.property("PubliclyAccessible"));
+        Flag pub = flag_of(r_, res.property("PubliclyAccessible"));
         vpc_only = pub != Flag::True;
         if (pub != Flag::False) v.exposure = default_exposure(v);
         break;
@@ -334,21 +309,21 @@ class Reader {
   }
 
   bool read_rds(const Resource& res, const Resource* cluster, VpcResource& v) const {
-    std::string engine = literal(r_, res.property("Engine"));
-    if (engine.empty() && cluster) engine = literal(r_, cluster->property("Engine"));
+    std::string engine = literal_text(r_, res.property("Engine"));
+    if (engine.empty() && cluster) engine = literal_text(r_, cluster->property("Engine"));
     set_engine(v, engine, "RDS");
-    Flag pub = flag(r_, res.property("PubliclyAccessible"));
+    Flag pub = flag_of(r_, res.property("PubliclyAccessible"));
     if (res.kind == ResourceKind::RdsCluster) {
       // The Data API (rds-data) needs no VPC; a flag the template does not fix may be on.
-      Flag data_api = flag(r_, res.property("EnableHttpEndpoint"));
+      Flag data_api = flag_of(r_, res.property("EnableHttpEndpoint"));
       if (data_api != Flag::Absent && data_api != Flag::False) return false;
-      if (ascii_lower(literal(r_, res.property("EngineMode"))) == "serverless") pub = Flag::False;  // v1: never public
+      if (ascii_lower(literal_text(r_, res.property("EngineMode"))) == "serverless") pub = Flag::False;  // v1: never public
       if (pub == Flag::Absent) {  // Aurora: per instance
         auto it = cluster_instances_.find(res.logical_id);
         if (it != cluster_instances_.end()) {
           bool all_private = true;
           for (const Resource* inst : it->second) {
-            Flag f = flag(r_, inst->property("PubliclyAccessible"));
+            Flag f = flag_of(r_, inst->property("PubliclyAccessible"));
             if (f == Flag::True) return false;
             all_private &= f == Flag::False;
           }
@@ -369,7 +344,7 @@ class Reader {
     const Node* info = brokers && brokers->is_map() ? brokers->get("ConnectivityInfo") : nullptr;
     const Node* access = info && info->is_map() ? info->get("PublicAccess") : nullptr;
     if (const Node* type = access && access->is_map() ? access->get("Type") : nullptr) {
-      std::string t = literal(r_, type);
+      std::string t = literal_text(r_, type);
       if (t == "SERVICE_PROVIDED_EIPS") return false;
       if (t.empty()) v.exposure = Exposure::MaybePublic;
     }
@@ -379,7 +354,7 @@ class Reader {
       if (n && b) n = n->is_map() ? n->get(b) : nullptr;
       if (!n) return false;
       const Node* e = n->is_map() ? n->get("Enabled") : nullptr;
-      return !e || flag(r_, e) != Flag::False;
+      return !e || flag_of(r_, e) != Flag::False;
     };
     auto add = [&](int port) {
       if (std::find(v.ports.begin(), v.ports.end(), port) == v.ports.end()) v.ports.push_back(port);
@@ -391,7 +366,7 @@ class Reader {
       const Node* enc = res.property("EncryptionInfo");
       const Node* transit = enc && enc->is_map() ? enc->get("EncryptionInTransit") : nullptr;
       const Node* cb = transit && transit->is_map() ? transit->get("ClientBroker") : nullptr;
-      std::string mode = cb ? literal(r_, cb) : std::string("TLS");  // TLS by default
+      std::string mode = cb ? literal_text(r_, cb) : std::string("TLS");  // TLS by default
       if (mode == "TLS" || mode == "TLS_PLAINTEXT") add(9094);
       if (mode == "PLAINTEXT" || mode == "TLS_PLAINTEXT") add(9092);
       if (mode.empty()) unknown_port = true;

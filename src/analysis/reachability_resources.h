@@ -14,6 +14,4 @@ namespace vpclint::reach {
 // MSK public access) are left out.
 std::vector<VpcResource> read_vpc_resources(const Template& t, const Resolver& r, const NetworkModel& net);
 
-std::string ascii_lower(std::string_view s);
-
 }  // namespace vpclint::reach

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "graph/graph_builder.h"
+#include "model/ascii.h"
 
 namespace vpclint {
 
@@ -24,7 +25,7 @@ std::string_view endpoint_type_text(EndpointType t) {
 std::string rule_ports(const SgRule& rule) {
   if (rule.protocol == "-1") return "all traffic";
   std::string proto = rule.protocol == "6" ? "TCP" : rule.protocol == "17" ? "UDP" : rule.protocol;
-  for (char& c : proto) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  proto = ascii_upper(proto);
   if (rule.from == -1) return proto;
   return proto + " " + std::to_string(rule.from) + (rule.to == rule.from ? "" : "-" + std::to_string(rule.to));
 }
