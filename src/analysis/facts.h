@@ -2,6 +2,7 @@
 #pragma once
 #include <memory>
 
+#include "analysis/connectors.h"
 #include "analysis/egress.h"
 #include "analysis/function_vpc.h"
 #include "analysis/iam.h"
@@ -25,16 +26,18 @@ struct Facts {
   Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs)
       : own_references_(refs ? nullptr : std::make_unique<ReferenceGraph>(t)),
         functions(t, r),
-        iam(t, r),
+        connectors(t),
+        iam(t, r, connectors),
         eni(functions, iam),
         network(t, r),
         placements(functions, network),
         calls(t, r, iam),
         egress(functions, placements, network, calls),
-        reachability(t, r, refs ? *refs : *own_references_, functions, placements, network, iam) {}
+        reachability(t, r, refs ? *refs : *own_references_, functions, placements, network, iam, connectors) {}
 
  public:
   FunctionVpcFacts functions;
+  ConnectorFacts connectors;
   IamFacts iam;
   EniFacts eni;
   NetworkModel network;

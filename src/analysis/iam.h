@@ -12,6 +12,8 @@
 
 namespace vpclint {
 
+class ConnectorFacts;
+
 enum class Effect : uint8_t { Allow, Deny };
 
 // One IAM statement, from wherever it came: an inline policy of a role, an AWS::IAM::Policy or
@@ -104,6 +106,8 @@ struct RoleFacts {
 
 class IamFacts {
  public:
+  IamFacts(const Template& t, const Resolver& r, const ConnectorFacts& connectors);
+  // Reads the template's connectors itself (for tests of the IAM analysis alone).
   IamFacts(const Template& t, const Resolver& r);
   // Null for resources that are not functions.
   const RoleFacts* role_of(std::string_view function_logical_id) const;

@@ -139,13 +139,15 @@ void cut_off(RoleFacts& rf) {
 
 }  // namespace
 
-IamFacts::IamFacts(const Template& t, const Resolver& r) {
+IamFacts::IamFacts(const Template& t, const Resolver& r) : IamFacts(t, r, ConnectorFacts(t)) {}
+
+IamFacts::IamFacts(const Template& t, const Resolver& r, const ConnectorFacts& connector_facts) {
   // Every statement made and list item expanded costs one unit of a budget proportional to the
   // template, so the work and memory stay linear even for hostile input (aliases repeating a big
   // policy across many roles); what the budget cuts off leaves the role incomplete (Unknown).
   Collector c(t, r, 4 * static_cast<size_t>(t.node_count()) + 4096);
   RoleIndex index(t, r, c);
-  iam::Connectors connectors(t);
+  iam::Connectors connectors(connector_facts);
   // Functions that use the same template role share its RoleFacts: read once.
   std::unordered_map<std::string_view, size_t> by_role;
 

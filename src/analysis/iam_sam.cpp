@@ -177,74 +177,22 @@ void sam_implicit(Collector& c, const Resource& fn, StatementSink out) {
 namespace {
 
 // The CloudFormation type SAM's connector profiles know a resource by.
-std::string_view connector_type(const Resource& r) {
-  switch (r.kind) {
-    case ResourceKind::ServerlessFunction:
-      return "AWS::Lambda::Function";
-    case ResourceKind::ServerlessSimpleTable:
-      return "AWS::DynamoDB::Table";
-    case ResourceKind::ServerlessStateMachine:
-      return "AWS::StepFunctions::StateMachine";
-    case ResourceKind::ServerlessApi:
-      return "AWS::ApiGateway::RestApi";
-    case ResourceKind::ServerlessHttpApi:
-      return "AWS::ApiGatewayV2::Api";
-    default:
-      break;
-  }
-  if (r.type == "AWS::Serverless::GraphQLApi") return "AWS::AppSync::GraphQLApi";
-  return r.type;
-}
-
 }  // namespace
 
-Connectors::Connectors(const Template& t) {
-  auto peer_of = [&](const Node* end) {
-    Peer p;
-    if (!end || !end->is_map()) return p;
-    if (const Node* id = end->get("Id"); id && id->is_scalar()) {
-      p.resource = t.resource(id->text());
-      if (p.resource) p.type = connector_type(*p.resource);
-      return p;
-    }
-    if (const Node* type = end->get("Type"); type && type->is_scalar()) {
-      p.type = type->text();
-      p.arn = end->get("Arn");
-    }
-    return p;
-  };
-  auto add = [&](const Peer& source, const Node* props, std::string_view name, const Node* at, const Guard& guard) {
-    if (!props || !props->is_map() || source.type.empty()) return;
-    std::vector<Peer> destinations;
-    if (const Node* d = props->get("Destination")) {
-      if (d->is_seq())
-        for (const Node* item : d->items()) destinations.push_back(peer_of(item));
-      else
-        destinations.push_back(peer_of(d));
-    }
-    const Node* permissions = props->get("Permissions");
-    for (const Peer& dest : destinations) {
+Connectors::Connectors(const ConnectorFacts& connectors) {
+  for (const Connector& con : connectors.all()) {
+    if (con.source.type.empty()) continue;
+    for (const ConnectorEnd& dest : con.destinations) {
       if (dest.type.empty()) continue;
-      for (const Node* perm : permissions ? permissions->items() : std::span<const Node* const>()) {
-        const sam::ConnectorProfile* profile = sam::find_connector_profile(source.type, dest.type, perm->text());
+      for (const Node* perm : con.permissions ? con.permissions->items() : std::span<const Node* const>()) {
+        const sam::ConnectorProfile* profile = sam::find_connector_profile(con.source.type, dest.type, perm->text());
         if (!profile) continue;
-        const Peer& function = profile->source_policy ? source : dest;
-        const Peer& other = profile->source_policy ? dest : source;
+        const ConnectorEnd& function = profile->source_policy ? con.source : dest;
+        const ConnectorEnd& other = profile->source_policy ? dest : con.source;
         if (!function.resource || !is_function(function.resource->kind)) continue;
-        by_function_[function.resource->logical_id].push_back(Use{profile, name, at, guard, other});
+        by_function_[function.resource->logical_id].push_back(Use{profile, con.name, con.at, con.guard, other});
       }
     }
-  };
-  for (const Resource& res : t.resources()) {
-    if (res.kind == ResourceKind::ServerlessConnector && res.properties)
-      add(peer_of(res.properties->get("Source")), res.properties, res.logical_id, res.key, resource_guard(res));
-    const Node* embedded = res.node && res.node->is_map() ? res.node->get("Connectors") : nullptr;
-    if (!embedded || !embedded->is_map()) continue;
-    Peer self;
-    self.resource = &res;
-    self.type = connector_type(res);
-    for (const MapEntry& e : embedded->entries())
-      if (e.value->is_map()) add(self, e.value->get("Properties"), e.key->text(), e.key, resource_guard(res));
   }
 }
 

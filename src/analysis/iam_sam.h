@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/connectors.h"
 #include "analysis/iam_collect.h"
 #include "analysis/iam_sam_tables.h"
 
@@ -22,20 +23,15 @@ void sam_policy_template(Collector& c, const sam::PolicyTemplate& tpl, const Nod
 // polling permissions of SQS/Kinesis/DynamoDB/MSK event sources.
 void sam_implicit(Collector& c, const Resource& fn, StatementSink out);
 
-// SAM connectors (AWS::Serverless::Connector resources and embedded `Connectors`), indexed once
-// by the function whose role receives their statements.
+// SAM connectors (read once, in ConnectorFacts) indexed by the function whose role receives
+// their statements.
 class Connectors {
  public:
-  explicit Connectors(const Template& t);
+  explicit Connectors(const ConnectorFacts& connectors);
   void apply(Collector& c, const Resource& function, StatementSink out) const;
 
  private:
-  // The other end of a connector, seen from the function.
-  struct Peer {
-    const Resource* resource = nullptr;  // given by Id
-    const Node* arn = nullptr;           // given by Arn
-    std::string_view type;               // CloudFormation type
-  };
+  using Peer = ConnectorEnd;  // the other end, seen from the function
   struct Use {
     const sam::ConnectorProfile* profile = nullptr;
     std::string_view name;  // the connector's logical id

@@ -119,14 +119,14 @@ std::string cidr_text(const Cidr& c) {
 
 ReachabilityFacts::ReachabilityFacts(const Template& t, const Resolver& r, const ReferenceGraph& refs,
                                      const FunctionVpcFacts& functions, const PlacementFacts& placements,
-                                     const NetworkModel& net, const IamFacts& iam)
+                                     const NetworkModel& net, const IamFacts& iam, const ConnectorFacts& connectors)
     : net_(net), placements_(placements) {
   resources_ = reach::read_vpc_resources(t, r, net);
   for (size_t i = 0; i < resources_.size(); ++i) index_.emplace(resources_[i].resource->logical_id, i);
   admissions_.reserve(resources_.size());
   for (const VpcResource& res : resources_)
     admissions_.emplace_back(net, AdmissionTarget{res.groups, res.groups_unknown, res.vpc, res.ports});
-  collect_uses(t, refs, functions, iam);
+  collect_uses(refs, functions, iam, connectors);
 }
 
 const VpcResource* ReachabilityFacts::resource(std::string_view id) const {
@@ -174,23 +174,12 @@ void ReachabilityFacts::property_use(const Reference& ref, const Resource& fn, s
 // Connectors between a function and a VPC-only resource (SAM has no profile for them, but they
 // state the intent to read it), by function.
 std::unordered_map<std::string_view, std::vector<ReachabilityFacts::Found>> ReachabilityFacts::connector_uses(
-    const Template& t) const {
+    const ConnectorFacts& connectors) const {
   std::unordered_map<std::string_view, std::vector<Found>> out;
-  auto end = [&](const Node* e) -> const Resource* {
-    const Node* id = e && e->is_map() ? e->get("Id") : nullptr;
-    return id && id->is_scalar() ? t.resource(id->text()) : nullptr;
-  };
-  auto connect = [&](const Resource* a, const Node* props, std::string_view name, const Node* at, const Guard& guard) {
-    if (!props || !props->is_map()) return;
-    if (!a) a = end(props->get("Source"));
-    std::vector<const Resource*> others;
-    if (const Node* d = props->get("Destination")) {
-      if (d->is_seq())
-        for (const Node* item : d->items()) others.push_back(end(item));
-      else
-        others.push_back(end(d));
-    }
-    for (const Resource* b : others) {
+  for (const Connector& con : connectors.all()) {
+    const Resource* a = con.source.resource;
+    for (const ConnectorEnd& end : con.destinations) {
+      const Resource* b = end.resource;
       if (!a || !b) continue;
       const Resource* fn = is_function(a->kind) ? a : is_function(b->kind) ? b : nullptr;
       const Resource* other = fn == a ? b : a;
@@ -198,20 +187,12 @@ std::unordered_map<std::string_view, std::vector<ReachabilityFacts::Found>> Reac
       if (it == index_.end()) continue;
       Found f{it->second, {}};
       f.use.via = ResourceUse::Via::Connector;
-      f.use.how = "connector " + std::string(name);
-      f.use.node = at;
-      f.use.pos = at->pos;
-      f.use.guard = guard;
+      f.use.how = "connector " + std::string(con.name);
+      f.use.node = con.at;
+      f.use.pos = con.at->pos;
+      f.use.guard = con.guard;
       if (f.use.guard.combine(resource_guard(*other))) out[fn->logical_id].push_back(std::move(f));
     }
-  };
-  for (const Resource& res : t.resources()) {
-    if (res.kind == ResourceKind::ServerlessConnector)
-      connect(nullptr, res.properties, res.logical_id, res.key, resource_guard(res));
-    const Node* embedded = res.node && res.node->is_map() ? res.node->get("Connectors") : nullptr;
-    if (!embedded || !embedded->is_map()) continue;
-    for (const MapEntry& e : embedded->entries())
-      if (e.value->is_map()) connect(&res, e.value->get("Properties"), e.key->text(), e.key, resource_guard(res));
   }
   return out;
 }
@@ -259,13 +240,13 @@ std::vector<ReachabilityFacts::Found> ReachabilityFacts::role_uses(const RoleFac
   return out;
 }
 
-void ReachabilityFacts::collect_uses(const Template& t, const ReferenceGraph& refs, const FunctionVpcFacts& functions,
-                                     const IamFacts& iam) {
+void ReachabilityFacts::collect_uses(const ReferenceGraph& refs, const FunctionVpcFacts& functions, const IamFacts& iam,
+                                     const ConnectorFacts& connectors) {
   if (resources_.empty()) return;
   std::vector<const Reference*> globals;  // Globals.Function references to VPC-only resources
   for (size_t i : refs.from("Globals"))
     if (index_.count(refs.all()[i].target)) globals.push_back(&refs.all()[i]);
-  auto by_connector = connector_uses(t);
+  auto by_connector = connector_uses(connectors);
   std::unordered_map<const RoleFacts*, std::vector<Found>> by_role;  // functions may share a role
 
   for (const FunctionVpc& fv : functions.functions()) {

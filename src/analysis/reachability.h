@@ -10,6 +10,7 @@
 
 #include "analysis/function_vpc.h"
 #include "analysis/admission.h"
+#include "analysis/connectors.h"
 #include "analysis/iam.h"
 #include "analysis/network_model.h"
 #include "analysis/placement.h"
@@ -95,7 +96,8 @@ struct ResourceUsage {
 class ReachabilityFacts {
  public:
   ReachabilityFacts(const Template& t, const Resolver& r, const ReferenceGraph& refs, const FunctionVpcFacts& functions,
-                    const PlacementFacts& placements, const NetworkModel& net, const IamFacts& iam);
+                    const PlacementFacts& placements, const NetworkModel& net, const IamFacts& iam,
+                    const ConnectorFacts& connectors);
 
   const std::vector<VpcResource>& resources() const { return resources_; }
   const VpcResource* resource(std::string_view logical_id) const;
@@ -111,9 +113,10 @@ class ReachabilityFacts {
     size_t resource;
     ResourceUse use;
   };
-  void collect_uses(const Template& t, const ReferenceGraph& refs, const FunctionVpcFacts& functions, const IamFacts& iam);
+  void collect_uses(const ReferenceGraph& refs, const FunctionVpcFacts& functions, const IamFacts& iam,
+                    const ConnectorFacts& connectors);
   void property_use(const Reference& ref, const Resource& fn, std::vector<Found>& out) const;
-  std::unordered_map<std::string_view, std::vector<Found>> connector_uses(const Template& t) const;
+  std::unordered_map<std::string_view, std::vector<Found>> connector_uses(const ConnectorFacts& connectors) const;
   std::vector<Found> role_uses(const RoleFacts& role) const;
   void add_usages(const FunctionVpc& fv, const RoleFacts* role, std::vector<Found>& found);
   bool vpcs_connected(const Placement& fn) const;
