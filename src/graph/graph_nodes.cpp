@@ -164,14 +164,11 @@ void GraphBuilder::attach(const FunctionVpc& fv, const VpcAttachment& v) {
   std::string label;
   if (v.via_capacity_provider && fv.capacity_provider) label = "capacity provider " + logical_name(fv.capacity_provider);
   if (std::string when = v.guard.describe(); !when.empty()) label += (label.empty() ? "" : ", ") + when;
-  for (const auto& item : v.subnets.items)
-    for (const Value& val : item)
-      if (val.kind != ValueKind::NoValue) g_.path(fn, subnet_node(NetKey::of(val)), label);
+  const Placement& where = ctx_.facts.placements.of(v);
+  for (const PlacedSubnet& s : where.subnets) g_.path(fn, subnet_node(s.key), label);
   if (v.subnets.unknown)
     g_.path(fn, outside_node("sn", unknown_list_key(*fv.function, v.subnets, "SubnetIds"), "subnets"), label);
-  for (const auto& item : v.security_groups.items)
-    for (const Value& val : item)
-      if (val.kind != ValueKind::NoValue) g_.member(fn, group_node(NetKey::of(val)));
+  for (const PlacedGroup& g : where.groups) g_.member(fn, group_node(g.key));
   if (v.security_groups.unknown)
     g_.member(fn, outside_node("sg", unknown_list_key(*fv.function, v.security_groups, "SecurityGroupIds"),
                                "security groups"));
