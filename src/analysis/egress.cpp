@@ -69,8 +69,9 @@ class PathFinder {
                            exit.route->target_key.label() + " is not attached to its VPC",
                        pos_of(exit.route->resource)});
     else
-      chain.push_back({what + " sits in " + name_of(exit.home->resource) + ", which has no route to an internet gateway",
-                       pos_of(exit.home->resource)});
+      chain.push_back(
+          {what + " sits in " + name_of(exit.home->resource) + ", which has no route to an internet gateway",
+           pos_of(exit.home->resource)});
     return Verdict::No;
   }
 
@@ -81,9 +82,10 @@ class PathFinder {
     sp.subnet = placed.key;
     const NetSubnet* s = placed.subnet;
     if (!s) return external_subnet_path(i, svc);
-    sp.chain.push_back({std::string(v_.via_capacity_provider ? "its capacity provider uses subnet " : "attached to subnet ") +
-                            name_of(s->resource),
-                        ref ? ref->pos : pos_of(s->resource)});
+    sp.chain.push_back(
+        {std::string(v_.via_capacity_provider ? "its capacity provider uses subnet " : "attached to subnet ") +
+             name_of(s->resource),
+         ref ? ref->pos : pos_of(s->resource)});
     sp.route_table = s->route_table;
     const NetRouteTable* rt = s->routes.table;
     switch (s->routes.source) {
@@ -93,133 +95,22 @@ class PathFinder {
                             s->association ? s->association->pos : pos_of(rt->resource)});
         break;
       case TableSource::Main:
-        sp.chain.push_back({name_of(s->resource) + " has no route table association, so it uses the main route table of " +
+        sp.chain.push_back({name_of(s->resource) +
+                                " has no route table association, so it uses the main route table of " +
                                 s->vpc.label() + ", which holds only the local route",
                             pos_of(s->resource)});
         break;
     }
-    const NetVpc* vpc = net_.vpc(s->vpc);
-    bool vpc_dns = !vpc || (vpc->dns_support && vpc->dns_hostnames);
-
-    // Gateway endpoints (S3, DynamoDB) apply to the route tables they list.
-    if (svc.gateway_capable && !s->route_table.empty()) {
-      for (const NetEndpoint* e : net_.endpoints_in(s->vpc)) {
-        if (e->type != EndpointType::Gateway || e->service != svc.endpoint) continue;
-        if (std::find(e->route_tables.begin(), e->route_tables.end(), s->route_table) == e->route_tables.end()) continue;
-        sp.chain.push_back({"gateway endpoint " + name_of(e->resource) + " serves " + svc.name + " for " +
-                                name_of(rt->resource),
-                            pos_of(e->resource)});
-        sp.via_endpoint = e;
-        if (function_egress_allows(std::nullopt, {}, true)) {
-          sp.verdict = Verdict::Yes;
-          return sp;
-        }
-        sp.verdict = Verdict::No;
-        sp.blocker = Blocker::FunctionEgressBlocks;
-        return sp;
-      }
-    }
-
-    // Interface endpoints apply VPC-wide (with private DNS).
-    Blocker endpoint_blocker = Blocker::None;
-    const NetEndpoint* blocking_endpoint = nullptr;
-    std::vector<Note> endpoint_chain;
-    for (const NetEndpoint* e : net_.endpoints_in(s->vpc)) {
-      if (e->type != EndpointType::Interface || e->service != svc.endpoint) continue;
-      if (!e->private_dns || !vpc_dns) {
-        endpoint_blocker = Blocker::EndpointDnsOff;
-        blocking_endpoint = e;
-        endpoint_chain.push_back({!e->private_dns ? "interface endpoint " + name_of(e->resource) +
-                                                        " has PrivateDnsEnabled off (CloudFormation's default), so the "
-                                                        "SDK still resolves the public name of " + svc.name
-                                                  : "interface endpoint " + name_of(e->resource) + " needs DNS support and "
-                                                        "DNS hostnames on " + s->vpc.label(),
-                                  pos_of(e->resource)});
-        continue;
-      }
-      if (!endpoint_admits(*e, i)) {
-        if (endpoint_blocker == Blocker::None) {
-          endpoint_blocker = Blocker::EndpointSgBlocks;
-          blocking_endpoint = e;
-        }
-        endpoint_chain.push_back({"interface endpoint " + name_of(e->resource) + (e->security_groups.empty()
-                                      ? " has no security group, so it gets the VPC's default group, which admits only its own members"
-                                      : " has security groups that do not admit TCP 443 from the function"),
-                                  pos_of(e->resource)});
-        continue;
-      }
-      const std::vector<NetKey>& dest = e->security_groups;
-      const NetVpc* ev = net_.vpc(e->vpc);
-      if (!function_egress_allows(ev ? ev->cidr : std::nullopt, dest, false)) {
-        endpoint_blocker = Blocker::FunctionEgressBlocks;
-        blocking_endpoint = e;
-        endpoint_chain.push_back({"the function's security groups allow no TCP 443 to interface endpoint " +
-                                      name_of(e->resource),
-                                  pos_of(e->resource)});
-        continue;
-      }
-      sp.chain.push_back({"interface endpoint " + name_of(e->resource) + " serves " + svc.name + " with private DNS",
-                          pos_of(e->resource)});
-      sp.via_endpoint = e;
-      sp.verdict = Verdict::Yes;
-      return sp;
-    }
-
-    // The default route.
-    const NetRoute* d = s->routes.default_route;
-    Verdict nat = Verdict::No;
+    if (gateway_endpoint(*s, svc, sp)) return sp;
+    FailedEndpoint failed;
+    if (interface_endpoint(i, *s, svc, sp, failed)) return sp;
     Blocker nat_blocker = Blocker::NoRoute;
-    std::string table_name = rt ? name_of(rt->resource) : "the main route table";
-    if (!d) {
-      sp.chain.push_back({table_name + " has no route to 0.0.0.0/0", rt ? pos_of(rt->resource) : pos_of(s->resource)});
-    } else {
-      switch (d->target) {
-        case RouteTarget::InternetGateway:
-          nat_blocker = Blocker::PublicOnly;
-          sp.chain.push_back({table_name + " sends 0.0.0.0/0 to internet gateway " + d->target_key.label() +
-                                  ", but Lambda's network interfaces never get a public IP",
-                              pos_of(d->resource)});
-          break;
-        case RouteTarget::NatGateway: {
-          const NetNat* n = net_.nat(d->target_key);
-          if (!n) {
-            nat = Verdict::Unknown;  // a NAT gateway outside the template
-            break;
-          }
-          if (n->is_private) {
-            sp.chain.push_back({"NAT gateway " + name_of(n->resource) +
-                                    " has ConnectivityType private: it never reaches the internet",
-                                pos_of(n->resource)});
-            break;
-          }
-          nat = nat_reaches_internet(n->subnet, sp.chain, "NAT gateway " + name_of(n->resource));
-          if (nat == Verdict::Yes)
-            sp.chain.push_back({table_name + " sends 0.0.0.0/0 to NAT gateway " + name_of(n->resource), pos_of(d->resource)});
-          break;
-        }
-        case RouteTarget::Instance: {
-          const Resource* inst = net_.instance(d->target_key);
-          if (!inst) {
-            nat = Verdict::Unknown;
-            break;
-          }
-          nat = nat_reaches_internet(net_.instance_subnet(*inst), sp.chain, "NAT instance " + name_of(inst));
-          if (nat == Verdict::Yes)
-            sp.chain.push_back({table_name + " sends 0.0.0.0/0 to NAT instance " + name_of(inst), pos_of(d->resource)});
-          break;
-        }
-        default:
-          nat = Verdict::OutsideTemplate;
-          sp.chain.push_back({table_name + " sends 0.0.0.0/0 to " + std::string(route_target_name(d->target)) + " " +
-                                  d->target_key.label() + ", outside the template",
-                              pos_of(d->resource)});
-          break;
-      }
-    }
+    Verdict nat = default_route(*s, sp, nat_blocker);
     if (nat == Verdict::Yes && !function_egress_allows(Cidr::parse("0.0.0.0/0"), {}, false)) {
       nat = Verdict::No;
       nat_blocker = Blocker::FunctionEgressBlocks;
-      sp.chain.push_back({"the function's security groups allow no TCP 443 to 0.0.0.0/0", v_.vpc_config ? v_.vpc_config->pos : Position{}});
+      sp.chain.push_back({"the function's security groups allow no TCP 443 to 0.0.0.0/0",
+                          v_.vpc_config ? v_.vpc_config->pos : Position{}});
     }
     if (nat != Verdict::No) {
       sp.verdict = nat;
@@ -227,10 +118,142 @@ class PathFinder {
     }
     sp.verdict = Verdict::No;
     // The broken endpoint was the only candidate path: it is the cause to fix.
-    sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : nat_blocker;
-    if (endpoint_blocker != Blocker::None) sp.via_endpoint = blocking_endpoint;
-    sp.chain.insert(sp.chain.end(), endpoint_chain.begin(), endpoint_chain.end());
+    sp.blocker = failed.blocker != Blocker::None ? failed.blocker : nat_blocker;
+    if (failed.blocker != Blocker::None) sp.via_endpoint = failed.endpoint;
+    sp.chain.insert(sp.chain.end(), failed.chain.begin(), failed.chain.end());
     return sp;
+  }
+
+  // Gateway endpoints (S3, DynamoDB) apply to the route tables they list. True when one decides.
+  bool gateway_endpoint(const NetSubnet& s, const ServiceEndpoint& svc, SubnetPath& sp) const {
+    if (!svc.gateway_capable || s.route_table.empty()) return false;
+    for (const NetEndpoint* e : net_.endpoints_in(s.vpc)) {
+      if (e->type != EndpointType::Gateway || e->service != svc.endpoint) continue;
+      if (std::find(e->route_tables.begin(), e->route_tables.end(), s.route_table) == e->route_tables.end()) continue;
+      sp.chain.push_back({"gateway endpoint " + name_of(e->resource) + " serves " + svc.name + " for " +
+                              name_of(s.routes.table->resource),
+                          pos_of(e->resource)});
+      sp.via_endpoint = e;
+      if (function_egress_allows(std::nullopt, {}, true)) {
+        sp.verdict = Verdict::Yes;
+      } else {
+        sp.verdict = Verdict::No;
+        sp.blocker = Blocker::FunctionEgressBlocks;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // The interface endpoints that exist but do not work, and why: the cause to report when
+  // nothing else leads out.
+  struct FailedEndpoint {
+    Blocker blocker = Blocker::None;
+    const NetEndpoint* endpoint = nullptr;
+    std::vector<Note> chain;
+  };
+
+  // Interface endpoints apply VPC-wide (with private DNS). True when one gives the way out.
+  bool interface_endpoint(size_t i, const NetSubnet& s, const ServiceEndpoint& svc, SubnetPath& sp,
+                          FailedEndpoint& failed) {
+    const NetVpc* vpc = net_.vpc(s.vpc);
+    bool vpc_dns = !vpc || (vpc->dns_support && vpc->dns_hostnames);
+    for (const NetEndpoint* e : net_.endpoints_in(s.vpc)) {
+      if (e->type != EndpointType::Interface || e->service != svc.endpoint) continue;
+      std::string name = name_of(e->resource);
+      if (!e->private_dns || !vpc_dns) {
+        failed.blocker = Blocker::EndpointDnsOff;
+        failed.endpoint = e;
+        failed.chain.push_back({!e->private_dns ? "interface endpoint " + name +
+                                                      " has PrivateDnsEnabled off (CloudFormation's default), so the "
+                                                      "SDK still resolves the public name of " +
+                                                      svc.name
+                                                : "interface endpoint " + name +
+                                                      " needs DNS support and "
+                                                      "DNS hostnames on " +
+                                                      s.vpc.label(),
+                                pos_of(e->resource)});
+        continue;
+      }
+      if (!endpoint_admits(*e, i)) {
+        if (failed.blocker == Blocker::None) {
+          failed.blocker = Blocker::EndpointSgBlocks;
+          failed.endpoint = e;
+        }
+        failed.chain.push_back(
+            {"interface endpoint " + name +
+                 (e->security_groups.empty()
+                      ? " has no security group, so it gets the VPC's default group, which admits only its own members"
+                      : " has security groups that do not admit TCP 443 from the function"),
+             pos_of(e->resource)});
+        continue;
+      }
+      const NetVpc* ev = net_.vpc(e->vpc);
+      if (!function_egress_allows(ev ? ev->cidr : std::nullopt, e->security_groups, false)) {
+        failed.blocker = Blocker::FunctionEgressBlocks;
+        failed.endpoint = e;
+        failed.chain.push_back(
+            {"the function's security groups allow no TCP 443 to interface endpoint " + name, pos_of(e->resource)});
+        continue;
+      }
+      sp.chain.push_back(
+          {"interface endpoint " + name + " serves " + svc.name + " with private DNS", pos_of(e->resource)});
+      sp.via_endpoint = e;
+      sp.verdict = Verdict::Yes;
+      return true;
+    }
+    return false;
+  }
+
+  // Where the subnet's default route leads: a NAT that reaches the internet (Yes), an internet
+  // gateway or nothing (No, with `blocker`), or something outside the template.
+  Verdict default_route(const NetSubnet& s, SubnetPath& sp, Blocker& blocker) const {
+    const NetRouteTable* rt = s.routes.table;
+    const NetRoute* d = s.routes.default_route;
+    std::string table_name = rt ? name_of(rt->resource) : "the main route table";
+    if (!d) {
+      sp.chain.push_back({table_name + " has no route to 0.0.0.0/0", rt ? pos_of(rt->resource) : pos_of(s.resource)});
+      return Verdict::No;
+    }
+    Verdict nat = Verdict::No;
+    switch (d->target) {
+      case RouteTarget::InternetGateway:
+        blocker = Blocker::PublicOnly;
+        sp.chain.push_back({table_name + " sends 0.0.0.0/0 to internet gateway " + d->target_key.label() +
+                                ", but Lambda's network interfaces never get a public IP",
+                            pos_of(d->resource)});
+        break;
+      case RouteTarget::NatGateway: {
+        const NetNat* n = net_.nat(d->target_key);
+        if (!n) return Verdict::Unknown;  // a NAT gateway outside the template
+        if (n->is_private) {
+          sp.chain.push_back(
+              {"NAT gateway " + name_of(n->resource) + " has ConnectivityType private: it never reaches the internet",
+               pos_of(n->resource)});
+          break;
+        }
+        nat = nat_reaches_internet(n->subnet, sp.chain, "NAT gateway " + name_of(n->resource));
+        if (nat == Verdict::Yes)
+          sp.chain.push_back(
+              {table_name + " sends 0.0.0.0/0 to NAT gateway " + name_of(n->resource), pos_of(d->resource)});
+        break;
+      }
+      case RouteTarget::Instance: {
+        const Resource* inst = net_.instance(d->target_key);
+        if (!inst) return Verdict::Unknown;
+        nat = nat_reaches_internet(net_.instance_subnet(*inst), sp.chain, "NAT instance " + name_of(inst));
+        if (nat == Verdict::Yes)
+          sp.chain.push_back({table_name + " sends 0.0.0.0/0 to NAT instance " + name_of(inst), pos_of(d->resource)});
+        break;
+      }
+      default:
+        nat = Verdict::OutsideTemplate;
+        sp.chain.push_back({table_name + " sends 0.0.0.0/0 to " + std::string(route_target_name(d->target)) + " " +
+                                d->target_key.label() + ", outside the template",
+                            pos_of(d->resource)});
+        break;
+    }
+    return nat;
   }
 
   // A subnet outside the template: only what the team's config states about it can decide.
@@ -243,7 +266,8 @@ class PathFinder {
     if (!x || x->egress == SubnetEgress::Unknown) return sp;
     std::string id = placed.key.label();
     sp.chain.push_back({"attached to subnet " + id, ref ? ref->pos : Position{}});
-    std::string stated = id + " is stated in " + x->source.file + " with egress " + std::string(subnet_egress_name(x->egress));
+    std::string stated =
+        id + " is stated in " + x->source.file + " with egress " + std::string(subnet_egress_name(x->egress));
     if (!x->vpc.empty()) stated += ", in " + x->vpc;
     sp.chain.push_back({stated, x->source.pos, x->source.file});
     NetKey vpc = NetKey::literal(x->vpc);
@@ -258,8 +282,8 @@ class PathFinder {
                             e->source.pos, e->source.file});
         continue;
       }
-      sp.chain.push_back({std::string(gateway ? "gateway" : "interface") + " endpoint for " + svc.name + " in " + x->vpc +
-                              ", stated in " + e->source.file,
+      sp.chain.push_back({std::string(gateway ? "gateway" : "interface") + " endpoint for " + svc.name + " in " +
+                              x->vpc + ", stated in " + e->source.file,
                           e->source.pos, e->source.file});
       sp.verdict = function_egress_allows(std::nullopt, {}, gateway) ? Verdict::Yes : Verdict::No;
       if (sp.verdict == Verdict::No) sp.blocker = Blocker::FunctionEgressBlocks;

@@ -2,7 +2,6 @@
 
 #include "model/scalar_values.h"
 
-
 namespace vpclint {
 
 std::string_view route_target_name(RouteTarget t) {
@@ -60,7 +59,8 @@ SgRule read_rule(const Resolver& r, const NetworkModel& m, const Node* rule, boo
     out.cidr = Cidr::parse(literal_text(r, c));
     out.unknown |= !out.cidr;
   }
-  out.ipv6_or_prefix_list = rule->get("CidrIpv6") || rule->get(ingress ? "SourcePrefixListId" : "DestinationPrefixListId");
+  out.ipv6_or_prefix_list =
+      rule->get("CidrIpv6") || rule->get(ingress ? "SourcePrefixListId" : "DestinationPrefixListId");
   if (const Node* g = rule->get(ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId")) {
     out.peer_group = m.key_of(g);
     out.unknown |= out.peer_group.empty();
@@ -76,7 +76,7 @@ NetKey NetworkModel::key_of(const Node* node) const {
   return v.empty() ? NetKey() : NetKey::of(v[0]);
 }
 
-NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
+NetworkModel::NetworkModel(const Template& t, const Resolver& r) : t_(t), r_(r) {
   auto self = [](const Resource& res) { return NetKey::resource(res.logical_id); };
   std::vector<const Resource*> later;  // resources that attach to others, read once all exist
   for (const Resource& res : t.resources()) {
@@ -127,23 +127,16 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
         later.push_back(&res);
         break;
       }
-      case ResourceKind::Ec2Instance:
-        instances_.emplace(self(res), &res);
-        break;
+      case ResourceKind::Ec2Instance: instances_.emplace(self(res), &res); break;
       case ResourceKind::Ec2VpcPeeringConnection:
-      case ResourceKind::Ec2TransitGateway:
-        links_vpcs_ = true;
-        break;
+      case ResourceKind::Ec2TransitGateway: links_vpcs_ = true; break;
       case ResourceKind::Ec2Route:
       case ResourceKind::Ec2SubnetRouteTableAssociation:
       case ResourceKind::Ec2VpcGatewayAttachment:
       case ResourceKind::Ec2VpcEndpoint:
       case ResourceKind::Ec2SecurityGroupIngress:
-      case ResourceKind::Ec2SecurityGroupEgress:
-        later.push_back(&res);
-        break;
-      default:
-        break;
+      case ResourceKind::Ec2SecurityGroupEgress: later.push_back(&res); break;
+      default: break;
     }
   }
   for (const Resource* res : later) {
@@ -171,52 +164,7 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
         (ingress ? it->second.ingress : it->second.egress).push_back(std::move(rule));
         break;
       }
-      case ResourceKind::Ec2Route: {
-        auto route = std::make_unique<NetRoute>();
-        route->resource = res;
-        route->table = key_of(res->property("RouteTableId"));
-        if (const Node* d = res->property("DestinationCidrBlock")) route->destination = Cidr::parse(literal_text(r, d));
-        route->ipv6 = res->property("DestinationIpv6CidrBlock") != nullptr;
-        route->prefix_list = res->property("DestinationPrefixListId") != nullptr;
-        struct TargetProp {
-          const char* name;
-          RouteTarget target;
-        };
-        static constexpr TargetProp kTargets[] = {
-            {"NatGatewayId", RouteTarget::NatGateway},
-            {"InstanceId", RouteTarget::Instance},
-            {"TransitGatewayId", RouteTarget::TransitGateway},
-            {"VpcPeeringConnectionId", RouteTarget::Peering},
-            {"NetworkInterfaceId", RouteTarget::NetworkInterface},
-            {"VpcEndpointId", RouteTarget::VpcEndpoint},
-            {"EgressOnlyInternetGatewayId", RouteTarget::EgressOnlyInternetGateway},
-            {"CarrierGatewayId", RouteTarget::CarrierGateway},
-            {"LocalGatewayId", RouteTarget::LocalGateway},
-            {"CoreNetworkArn", RouteTarget::CoreNetwork},
-            {"GatewayId", RouteTarget::InternetGateway},
-        };
-        for (const auto& tp : kTargets) {
-          const Node* n = res->property(tp.name);
-          if (!n) continue;
-          route->target = tp.target;
-          route->target_key = key_of(n);
-          if (tp.target == RouteTarget::InternetGateway) {
-            // GatewayId also names virtual private gateways (vgw-...).
-            std::string_view id = route->target_key.resource_id();
-            const Resource* gw = id.empty() ? nullptr : t.resource(id);
-            std::string_view literal = route->target_key.literal_id();
-            if ((gw && gw->type == "AWS::EC2::VPNGateway") || literal.starts_with("vgw-"))
-              route->target = RouteTarget::VpnGateway;
-            else if (!gw && !literal.starts_with("igw-"))
-              route->target = RouteTarget::Unknown;
-          }
-          break;
-        }
-        auto it = tables_.find(route->table);
-        if (it != tables_.end()) it->second.routes.push_back(route.get());
-        routes_.push_back(std::move(route));
-        break;
-      }
+      case ResourceKind::Ec2Route: read_route(*res); break;
       case ResourceKind::Ec2SubnetRouteTableAssociation: {
         auto it = subnets_.find(key_of(res->property("SubnetId")));
         if (it == subnets_.end()) break;
@@ -231,36 +179,82 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
         vpcs_with_igw_.insert(key_of(res->property("VpcId")));
         break;
       }
-      case ResourceKind::Ec2VpcEndpoint: {
-        NetEndpoint e;
-        e.resource = res;
-        e.vpc = key_of(res->property("VpcId"));
-        auto name = r.values(res->property("ServiceName"));
-        if (name.size() == 1 && (name[0].kind == ValueKind::Literal || name[0].kind == ValueKind::Composite))
-          e.service = endpoint_service(name[0].text);
-        std::string type = literal_text(r, res->property("VpcEndpointType"));
-        if (type == "Interface") e.type = EndpointType::Interface;
-        if (type == "GatewayLoadBalancer") e.type = EndpointType::GatewayLoadBalancer;
-        e.private_dns = flag_or(r, res->property("PrivateDnsEnabled"), false);
-        for (const auto& alt : r.list(res->property("RouteTableIds")))
-          for (const auto& item : alt.items)
-            if (!item.empty()) e.route_tables.push_back(NetKey::of(item[0]));
-        if (const Node* sgs = res->property("SecurityGroupIds")) {
-          for (const auto& alt : r.list(sgs)) {
-            e.security_groups_unknown |= alt.unknown;
-            for (const auto& item : alt.items)
-              if (!item.empty()) e.security_groups.push_back(NetKey::of(item[0]));
-          }
-        }
-        endpoints_.push_back(std::move(e));
-        break;
-      }
-      default:
-        break;
+      case ResourceKind::Ec2VpcEndpoint: read_endpoint(*res); break;
+      default: break;
     }
   }
   for (const auto& e : endpoints_) endpoints_by_vpc_[e.vpc].push_back(&e);
   for (auto& [key, subnet] : subnets_) subnet.routes = walk_routes(subnet);
+}
+
+void NetworkModel::read_route(const Resource& res) {
+  auto route = std::make_unique<NetRoute>();
+  route->resource = &res;
+  route->table = key_of(res.property("RouteTableId"));
+  if (const Node* d = res.property("DestinationCidrBlock")) route->destination = Cidr::parse(literal_text(r_, d));
+  route->ipv6 = res.property("DestinationIpv6CidrBlock") != nullptr;
+  route->prefix_list = res.property("DestinationPrefixListId") != nullptr;
+  struct TargetProp {
+    const char* name;
+    RouteTarget target;
+  };
+  static constexpr TargetProp kTargets[] = {
+      {"NatGatewayId", RouteTarget::NatGateway},
+      {"InstanceId", RouteTarget::Instance},
+      {"TransitGatewayId", RouteTarget::TransitGateway},
+      {"VpcPeeringConnectionId", RouteTarget::Peering},
+      {"NetworkInterfaceId", RouteTarget::NetworkInterface},
+      {"VpcEndpointId", RouteTarget::VpcEndpoint},
+      {"EgressOnlyInternetGatewayId", RouteTarget::EgressOnlyInternetGateway},
+      {"CarrierGatewayId", RouteTarget::CarrierGateway},
+      {"LocalGatewayId", RouteTarget::LocalGateway},
+      {"CoreNetworkArn", RouteTarget::CoreNetwork},
+      {"GatewayId", RouteTarget::InternetGateway},
+  };
+  for (const auto& tp : kTargets) {
+    const Node* n = res.property(tp.name);
+    if (!n) continue;
+    route->target = tp.target;
+    route->target_key = key_of(n);
+    if (tp.target == RouteTarget::InternetGateway) {
+      // GatewayId also names virtual private gateways (vgw-...).
+      std::string_view id = route->target_key.resource_id();
+      const Resource* gw = id.empty() ? nullptr : t_.resource(id);
+      std::string_view literal = route->target_key.literal_id();
+      if ((gw && gw->type == "AWS::EC2::VPNGateway") || literal.starts_with("vgw-"))
+        route->target = RouteTarget::VpnGateway;
+      else if (!gw && !literal.starts_with("igw-"))
+        route->target = RouteTarget::Unknown;
+    }
+    break;
+  }
+  auto it = tables_.find(route->table);
+  if (it != tables_.end()) it->second.routes.push_back(route.get());
+  routes_.push_back(std::move(route));
+}
+
+void NetworkModel::read_endpoint(const Resource& res) {
+  NetEndpoint e;
+  e.resource = &res;
+  e.vpc = key_of(res.property("VpcId"));
+  auto name = r_.values(res.property("ServiceName"));
+  if (name.size() == 1 && (name[0].kind == ValueKind::Literal || name[0].kind == ValueKind::Composite))
+    e.service = endpoint_service(name[0].text);
+  std::string type = literal_text(r_, res.property("VpcEndpointType"));
+  if (type == "Interface") e.type = EndpointType::Interface;
+  if (type == "GatewayLoadBalancer") e.type = EndpointType::GatewayLoadBalancer;
+  e.private_dns = flag_or(r_, res.property("PrivateDnsEnabled"), false);
+  for (const auto& alt : r_.list(res.property("RouteTableIds")))
+    for (const auto& item : alt.items)
+      if (!item.empty()) e.route_tables.push_back(NetKey::of(item[0]));
+  if (const Node* sgs = res.property("SecurityGroupIds")) {
+    for (const auto& alt : r_.list(sgs)) {
+      e.security_groups_unknown |= alt.unknown;
+      for (const auto& item : alt.items)
+        if (!item.empty()) e.security_groups.push_back(NetKey::of(item[0]));
+    }
+  }
+  endpoints_.push_back(std::move(e));
 }
 
 SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
@@ -276,16 +270,11 @@ SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
     if (!out.default_route && r->is_default()) out.default_route = r;
     switch (r->target) {
       case RouteTarget::InternetGateway:
-      case RouteTarget::Unknown:
-        out.internet_route = true;
-        break;
+      case RouteTarget::Unknown: out.internet_route = true; break;
       case RouteTarget::NatGateway:
       case RouteTarget::EgressOnlyInternetGateway:
-      case RouteTarget::CarrierGateway:
-        break;
-      default:
-        out.other_vpc_route = true;
-        break;
+      case RouteTarget::CarrierGateway: break;
+      default: out.other_vpc_route = true; break;
     }
     out.other_vpc_route |= r->target == RouteTarget::Unknown;
   }

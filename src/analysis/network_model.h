@@ -157,7 +157,10 @@ class NetworkModel {
 
  private:
   SubnetRoutes walk_routes(const NetSubnet& s) const;
+  void read_route(const Resource& res);
+  void read_endpoint(const Resource& res);
 
+  const Template& t_;
   const Resolver& r_;
   std::unordered_map<NetKey, NetVpc, NetKeyHash> vpcs_;
   std::unordered_map<NetKey, NetSubnet, NetKeyHash> subnets_;

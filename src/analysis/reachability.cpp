@@ -359,7 +359,7 @@ VariantReach ReachabilityFacts::reach(const VpcResource& res, const VpcAttachmen
     const PlacedSubnet& s = fn.subnets[i];
     std::string label = s.key.label() + (s.subnet && s.cidr ? " (" + cidr_text(*s.cidr) + ")" : std::string());
     if (a.per_subnet[i] == Admit::Admits) out.admitted_subnets.push_back(std::move(label));
-    if (a.per_subnet[i] == Admit::Refuses) out.refused_subnets.push_back(std::move(label));
+    else if (a.per_subnet[i] == Admit::Refuses) out.refused_subnets.push_back(std::move(label));
   }
   return out;
 }

@@ -23,6 +23,8 @@ bool is_preprocessor_directive(const Node* n) {
   return n->is_map() && n->size == 1 && n->entries()[0].key->text().starts_with("Rain::");
 }
 
+// One case per intrinsic function, each a few lines: the grammar reads best in one place.
+// NOLINTNEXTLINE(readability-function-size)
 const IntrinsicInfo* check_intrinsic(Fn fn, const Node* arg, Arena& arena, std::string& error) {
   auto* info = arena.make<IntrinsicInfo>();
   // Replaced before CloudFormation evaluates the function: a macro (Fn::Transform) or a Rain
