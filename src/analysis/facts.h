@@ -1,44 +1,46 @@
 // Everything computed once per template before the rules run, each linear in template size.
+// This header only names the facts: a reader includes the header of each fact it reads
+// (analysis/egress.h for `facts.egress`, ...), so a rule recompiles when its facts change, not
+// when any does.
 #pragma once
 #include <memory>
 
-#include "analysis/egress.h"
-#include "analysis/function_vpc.h"
-#include "analysis/iam.h"
-#include "analysis/iam_eni.h"
-#include "analysis/network_model.h"
-#include "analysis/reachability.h"
-#include "analysis/service_calls.h"
-#include "model/references.h"
-
 namespace vpclint {
+
+class Template;
+class Resolver;
+class ReferenceGraph;
+struct Config;
+class FunctionVpcFacts;
+class IamFacts;
+class EniFacts;
+class NetworkModel;
+class ServiceCallFacts;
+class EgressFacts;
+class ReachabilityFacts;
 
 struct Facts {
   // With the template's reference graph (the linter's); without one, Facts builds its own.
-  Facts(const Template& t, const Resolver& r, const ReferenceGraph& refs) : Facts(t, r, &refs) {}
-  Facts(const Template& t, const Resolver& r) : Facts(t, r, nullptr) {}
+  // `config`: the team's statements about the network outside the template; may be null.
+  Facts(const Template& t, const Resolver& r, const ReferenceGraph& refs, const Config* config);
+  Facts(const Template& t, const Resolver& r);
+  ~Facts();
+  Facts(const Facts&) = delete;
+  Facts& operator=(const Facts&) = delete;
 
  private:
-  std::unique_ptr<ReferenceGraph> own_references_;  // declared first: built before the facts
-
-  Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs)
-      : own_references_(refs ? nullptr : std::make_unique<ReferenceGraph>(t)),
-        functions(t, r),
-        iam(t, r),
-        eni(functions, iam),
-        network(t, r),
-        calls(t, r, iam),
-        egress(t, r, functions, network, calls),
-        reachability(t, r, refs ? *refs : *own_references_, functions, network, iam) {}
+  struct Computed;  // the facts themselves (facts.cpp); declared first: built before the views
+  std::unique_ptr<const Computed> computed_;
+  Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs, const Config* config);
 
  public:
-  FunctionVpcFacts functions;
-  IamFacts iam;
-  EniFacts eni;
-  NetworkModel network;
-  ServiceCallFacts calls;
-  EgressFacts egress;
-  ReachabilityFacts reachability;
+  const FunctionVpcFacts& functions;
+  const IamFacts& iam;
+  const EniFacts& eni;
+  const NetworkModel& network;
+  const ServiceCallFacts& calls;
+  const EgressFacts& egress;
+  const ReachabilityFacts& reachability;
 };
 
 }  // namespace vpclint

@@ -55,18 +55,6 @@ std::string_view route_target_name(RouteTarget t) {
   return "unknown target";
 }
 
-std::string endpoint_service(std::string_view name) {
-  // com.amazonaws.<region>.<service>; the region part may be a placeholder.
-  for (std::string_view prefix : {"com.amazonaws.", "aws.api."}) {
-    if (!name.starts_with(prefix)) continue;
-    std::string_view rest = name.substr(prefix.size());
-    size_t dot = rest.find('.');
-    if (dot == std::string_view::npos) return {};
-    return std::string(rest.substr(dot + 1));
-  }
-  return {};
-}
-
 bool SgRule::allows_tcp_port(int port) const {
   if (protocol != "-1" && protocol != "tcp" && protocol != "6" && protocol != "all") return false;
   if (protocol == "-1" || protocol == "all") return true;
@@ -124,7 +112,7 @@ std::string NetworkModel::key_of(const Node* node) const {
   return v.empty() ? std::string() : net_key(v[0]);
 }
 
-NetworkModel::NetworkModel(const Template& t, const Resolver& r) : r_(r) {
+NetworkModel::NetworkModel(const Template& t, const Resolver& r, const Config* config) : r_(r), config_(config) {
   auto self = [](const Resource& res) { return "resource:" + std::string(res.logical_id); };
   std::vector<const Resource*> later;  // resources that attach to others, read once all exist
   for (const Resource& res : t.resources()) {
@@ -340,12 +328,12 @@ constexpr std::string_view kLiteral = "literal:";
 }
 
 const ExternalSubnet* NetworkModel::external_subnet(std::string_view key) const {
-  const Config* c = r_.config();
+  const Config* c = config_;
   return c && key.starts_with(kLiteral) ? c->subnet(key.substr(kLiteral.size())) : nullptr;
 }
 
 std::vector<const ExternalEndpoint*> NetworkModel::external_endpoints_in(std::string_view vpc_key) const {
-  const Config* c = r_.config();
+  const Config* c = config_;
   if (!c || !vpc_key.starts_with(kLiteral)) return {};
   return c->endpoints_in(vpc_key.substr(kLiteral.size()));
 }

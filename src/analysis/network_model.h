@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "analysis/cidr.h"
+#include "config/config.h"
+#include "model/endpoint_service.h"
 #include "model/resolver.h"
 #include "model/template.h"
 
@@ -102,7 +104,8 @@ struct NetEndpoint {
 
 class NetworkModel {
  public:
-  NetworkModel(const Template& t, const Resolver& r);
+  // `config`: what the team states about subnets and endpoints outside the template; may be null.
+  NetworkModel(const Template& t, const Resolver& r, const Config* config = nullptr);
 
   const NetVpc* vpc(std::string_view key) const;
   const NetSubnet* subnet(std::string_view key) const;
@@ -124,6 +127,7 @@ class NetworkModel {
 
  private:
   const Resolver& r_;
+  const Config* config_;
   std::unordered_map<std::string, NetVpc> vpcs_;
   std::unordered_map<std::string, NetSubnet> subnets_;
   std::unordered_map<std::string, NetRouteTable> tables_;
@@ -135,8 +139,5 @@ class NetworkModel {
   std::vector<NetEndpoint> endpoints_;
   std::unordered_map<std::string, std::vector<const NetEndpoint*>> endpoints_by_vpc_;
 };
-
-// "com.amazonaws.${AWS::Region}.lambda" -> "lambda"; empty when it is not a service name.
-std::string endpoint_service(std::string_view service_name);
 
 }  // namespace vpclint

@@ -1,5 +1,6 @@
 #include "lint/egress_findings.h"
 
+#include "analysis/facts.h"
 #include "lint/text_util.h"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 // Shared by the N1xx rules: each reports the egress facts with its own blocker, with the same
 // message shape, evidence chain and ranked ways out.
 #pragma once
+#include "analysis/egress.h"
 #include "lint/rule.h"
 
 namespace vpclint {

@@ -2,6 +2,7 @@
 // reachability facts into the one rule that owns it, and reports it with the same message shape,
 // evidence notes and concrete fix.
 #pragma once
+#include "analysis/reachability.h"
 #include "lint/rule.h"
 
 namespace vpclint {
