@@ -1,27 +1,37 @@
 # Thin wrapper over CMake/Ninja; the README's two commands are `make demo` and `make test`.
 BUILD ?= build
 JOBS  ?= $(shell nproc)
+# ON in CI (.ci/run): warnings fail the build. Applies when a build directory is configured.
+WERROR ?= OFF
 
-.PHONY: deps configure build demo test update-golden sam-tables readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
+.PHONY: deps configure build build-cli demo test update-golden sam-tables readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
 
 deps:
 	@./scripts/install-deps.sh
 
 configure: deps
-	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVPCLINT_WERROR=$(WERROR)
 
+# Everything: vpclint, the tests, the benchmark helper.
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The vpclint executable alone, for what only runs it (demo, README table, pictures).
+build-cli: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target vpclint
+
 # Lints the bundled example; vpclint's exit code (1: findings) is shown, not treated as a failure.
-demo: build
+demo: build-cli
 	@./$(BUILD)/vpclint examples/order-cancel/template.yaml; echo "(vpclint exit code: $$?)"
 
 # Microsoft's SARIF validator (npm), used by the formats test suite.
 sarif-validator: configure
 	@./scripts/install-deps.sh sarif
 	@[ -x $(BUILD)/tools/node_modules/.bin/sarif-multitool ] || \
-	  npm install --silent --no-audit --no-fund --prefix $(BUILD)/tools @microsoft/sarif-multitool@5.7.0
+	  for i in 1 2 3; do \
+	    npm install --silent --no-audit --no-fund --prefix $(BUILD)/tools @microsoft/sarif-multitool@5.7.0 && break; \
+	    [ $$i -lt 3 ] || exit 1; echo "npm install failed, retrying in $$((i * 10)) s" >&2; sleep $$((i * 10)); \
+	  done
 
 # Graphviz too, so the graph suite renders the DOT it checks instead of skipping that test.
 test: build sarif-validator
@@ -40,7 +50,7 @@ sam-tables:
 
 # Rewrites README.md's rules table (between <!-- rules:begin --> and <!-- rules:end -->) from the
 # registry; the cli test fails when the README and `vpclint --list-rules --format markdown` differ.
-readme-rules: build
+readme-rules: build-cli
 	@grep -q '^<!-- rules:begin -->$$' README.md && grep -q '^<!-- rules:end -->$$' README.md || \
 	  { echo "README.md lacks the <!-- rules:begin --> / <!-- rules:end --> markers" >&2; exit 1; }
 	@./$(BUILD)/vpclint --list-rules --format markdown > $(BUILD)/rules-table.md
@@ -50,17 +60,18 @@ readme-rules: build
 	  README.md > $(BUILD)/README.md.new
 	@cat $(BUILD)/README.md.new > README.md && rm -f $(BUILD)/README.md.new $(BUILD)/rules-table.md
 
-# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer: the tests and the
+# vpclint they run, not the benchmark helper.
 test-asan: deps
-	@cmake --preset asan >/dev/null
-	@cmake --build --preset asan -j $(JOBS)
+	@cmake --preset asan -DVPCLINT_WERROR=$(WERROR) >/dev/null
+	@cmake --build --preset asan -j $(JOBS) --target vpclint_tests
 	@ctest --preset asan -j $(JOBS)
 
 # libFuzzer over the whole pipeline, seeded from fixtures/ and ../shared/corpus/.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	@./scripts/install-deps.sh fuzz
-	@cmake --preset fuzz >/dev/null
+	@cmake --preset fuzz -DVPCLINT_WERROR=$(WERROR) >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS) --target vpclint_fuzz
 
 fuzz-smoke: fuzz
@@ -73,7 +84,7 @@ bench: build
 # bash with pipefail: a failing `vpclint graph` must fail the target, not leave an empty picture.
 pictures: SHELL := /bin/bash
 pictures: .SHELLFLAGS := -o pipefail -ec
-pictures: build
+pictures: build-cli
 	@./scripts/install-deps.sh pictures
 	@mkdir -p docs/img
 	@./$(BUILD)/vpclint graph examples/order-cancel/template.yaml --format dot | dot -Tsvg -o docs/img/order-cancel-before.svg

@@ -8,6 +8,7 @@
 
 #include "config/config.h"
 #include "lint/linter.h"
+#include "lint/rule.h"
 #include "report/reporter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -15,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // A buffer that is a valid config is also linted under it (stated values and network facts).
   vpclint::Config config;
   std::string error;
-  bool is_config = vpclint::parse_config("fuzz.vpclint.yaml", bytes, config, error);
+  bool is_config = vpclint::parse_config("fuzz.vpclint.yaml", bytes, vpclint::rule_ids(), config, error);
   vpclint::LintOptions options;
   if (is_config) options.config = &config;
   vpclint::RunResult run;

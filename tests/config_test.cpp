@@ -24,14 +24,14 @@ namespace {
 std::string parse_error(const std::string& yaml) {
   Config c;
   std::string error;
-  CHECK_MESSAGE(!parse_config("c.yaml", yaml, c, error), "accepted: " << yaml);
+  CHECK_MESSAGE(!parse_config("c.yaml", yaml, rule_ids(), c, error), "accepted: " << yaml);
   return error;
 }
 
 Config parse_ok(const std::string& yaml, const std::string& path = "c.yaml") {
   Config c;
   std::string error;
-  CHECK_MESSAGE(parse_config(path, yaml, c, error), error);
+  CHECK_MESSAGE(parse_config(path, yaml, rule_ids(), c, error), error);
   return c;
 }
 
@@ -324,7 +324,7 @@ network:
     write_text(repo / "a/b/t.yaml", "");
     std::string error;
     {
-      ConfigFinder finder;
+      ConfigFinder finder(rule_ids());
       const Config* c = finder.for_file((repo / "a/b/t.yaml").string(), error);
       REQUIRE(c);
       CHECK(c->path.empty());  // the built-in defaults
@@ -332,7 +332,7 @@ network:
     write_text(repo / ".vpclint.yaml", "fail-on: error\n");
     write_text(repo / "a/.vpclint.yaml", "fail-on: warning\n");
     write_text(repo / "bad/.vpclint.yaml", "fail-on: sometimes\n");
-    ConfigFinder finder;
+    ConfigFinder finder(rule_ids());
     const Config* nearest = finder.for_file((repo / "a/b/t.yaml").string(), error);
     REQUIRE(nearest);
     CHECK(nearest->path == (repo / "a/.vpclint.yaml").generic_string());
@@ -356,7 +356,7 @@ network:
     write_text(tmp.path / "wt/.git", "gitdir: /elsewhere\n");  // a worktree or submodule
     write_text(tmp.path / ".vpclint.yaml", "fail-on: info\n");
     std::string error;
-    ConfigFinder finder;
+    ConfigFinder finder(rule_ids());
     const Config* c = finder.for_file((tmp.path / "wt/t.yaml").string(), error);
     REQUIRE(c);
     CHECK(c->path.empty());
@@ -371,20 +371,20 @@ network:
     write_text(tmp.path / "repo/.vpclint.yaml", "fail-on: error\n");
     write_text(tmp.path / "ci.yaml", "fail-on: info\n");
     std::string error;
-    ConfigFinder explicit_finder((tmp.path / "ci.yaml").string());
+    ConfigFinder explicit_finder(rule_ids(), (tmp.path / "ci.yaml").string());
     const Config* a = explicit_finder.for_file((tmp.path / "repo/t.yaml").string(), error);
     REQUIRE(a);
     CHECK(a->fail_on == Severity::Info);
     CHECK(explicit_finder.for_file("-", error) == a);
 
     const std::string missing = (tmp.path / "missing.yaml").string();
-    ConfigFinder broken(missing);
+    ConfigFinder broken(rule_ids(), missing);
     CHECK(broken.for_file((tmp.path / "repo/t.yaml").string(), error) == nullptr);
     CHECK(error == missing + ": cannot read the config file: No such file or directory");
 
     const fs::path previous = fs::current_path();
     fs::current_path(tmp.path / "repo");
-    ConfigFinder stdin_finder;
+    ConfigFinder stdin_finder(rule_ids());
     const Config* s = stdin_finder.for_file("-", error);
     const Config* relative = stdin_finder.for_file("sub/t.yaml", error);
     fs::current_path(previous);

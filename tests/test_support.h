@@ -10,7 +10,14 @@
 #include <memory>
 #include <sstream>
 
+#include "analysis/egress.h"
 #include "analysis/facts.h"
+#include "analysis/function_vpc.h"
+#include "analysis/iam.h"
+#include "analysis/iam_eni.h"
+#include "analysis/network_model.h"
+#include "analysis/reachability.h"
+#include "analysis/service_calls.h"
 #include "lint/linter.h"
 #include "loader/loader.h"
 

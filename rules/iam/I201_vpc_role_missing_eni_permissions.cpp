@@ -2,6 +2,7 @@
 // allow the EC2 network-interface actions Lambda needs to attach it.
 #include <algorithm>
 
+#include "analysis/facts.h"
 #include "analysis/iam_eni.h"
 #include "lint/role_findings.h"
 #include "lint/rule.h"

@@ -1,5 +1,6 @@
 // I202 vpc-role-missing-recommended-ec2: a VPC-attached function whose execution role has the
 // three ENI actions but not the rest of what AWSLambdaVPCAccessExecutionRole grants.
+#include "analysis/facts.h"
 #include "analysis/iam_eni.h"
 #include "lint/role_findings.h"
 #include "lint/rule.h"

@@ -1,5 +1,6 @@
 // I203 role-not-assumable-by-lambda: a function's execution role whose trust policy does not let
 // the Lambda service assume it.
+#include "analysis/facts.h"
 #include "analysis/iam_eni.h"
 #include "lint/rule.h"
 

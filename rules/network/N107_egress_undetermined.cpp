@@ -1,4 +1,5 @@
 // N107 egress-undetermined: A VPC-attached function calls AWS services through subnets defined outside the template, and nothing in the template gives their VPC a way out
+#include "analysis/facts.h"
 #include "lint/text_util.h"
 #include "network/egress_report.h"
 

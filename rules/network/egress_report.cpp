@@ -1,3 +1,4 @@
+#include "analysis/facts.h"
 #include "network/egress_report.h"
 
 #include <algorithm>

@@ -8,7 +8,7 @@
 
 #include "analysis/egress.h"
 #include "lint/rule.h"
-#include "rule_ids.h"
+#include "lint/rule_ids.h"
 
 namespace vpclint {
 

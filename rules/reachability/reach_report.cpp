@@ -1,3 +1,4 @@
+#include "analysis/facts.h"
 #include "reachability/reach_report.h"
 
 #include <algorithm>

@@ -7,7 +7,7 @@
 
 #include "analysis/reachability.h"
 #include "lint/rule.h"
-#include "rule_ids.h"
+#include "lint/rule_ids.h"
 
 namespace vpclint {
 

@@ -1,4 +1,6 @@
 // V304 subnets-in-one-zone: Several subnets, all known to be in the same Availability Zone
+#include "analysis/facts.h"
+#include "analysis/placement.h"
 #include "lint/vpc_config_findings.h"
 
 namespace vpclint {

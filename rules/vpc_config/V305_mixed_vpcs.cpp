@@ -1,4 +1,6 @@
 // V305 mixed-vpcs: Subnets or security groups of one function known to belong to different VPCs
+#include "analysis/facts.h"
+#include "analysis/placement.h"
 #include "lint/vpc_config_findings.h"
 
 namespace vpclint {

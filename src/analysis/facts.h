@@ -1,50 +1,50 @@
 // Everything computed once per template before the rules run, each linear in template size.
+// This header only names the facts: a reader includes the header of each fact it reads
+// (analysis/egress.h for `facts.egress`, ...), so a rule recompiles when its facts change, not
+// when any does.
 #pragma once
 #include <memory>
 
-#include "analysis/connectors.h"
-#include "analysis/egress.h"
-#include "analysis/function_vpc.h"
-#include "analysis/iam.h"
-#include "analysis/iam_eni.h"
-#include "analysis/network_model.h"
-#include "analysis/placement.h"
-#include "analysis/reachability.h"
-#include "analysis/service_calls.h"
-#include "model/references.h"
-
 namespace vpclint {
+
+class Template;
+class Resolver;
+class ReferenceGraph;
+struct Config;
+class FunctionVpcFacts;
+class ConnectorFacts;
+class IamFacts;
+class EniFacts;
+class NetworkModel;
+class PlacementFacts;
+class ServiceCallFacts;
+class EgressFacts;
+class ReachabilityFacts;
 
 struct Facts {
   // With the template's reference graph (the linter's); without one, Facts builds its own.
-  Facts(const Template& t, const Resolver& r, const ReferenceGraph& refs) : Facts(t, r, &refs) {}
-  Facts(const Template& t, const Resolver& r) : Facts(t, r, nullptr) {}
+  // `config`: the team's statements about the network outside the template; may be null.
+  Facts(const Template& t, const Resolver& r, const ReferenceGraph& refs, const Config* config);
+  Facts(const Template& t, const Resolver& r);
+  ~Facts();
+  Facts(const Facts&) = delete;
+  Facts& operator=(const Facts&) = delete;
 
  private:
-  std::unique_ptr<ReferenceGraph> own_references_;  // declared first: built before the facts
-
-  Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs)
-      : own_references_(refs ? nullptr : std::make_unique<ReferenceGraph>(t)),
-        functions(t, r),
-        connectors(t),
-        iam(t, r, connectors),
-        eni(functions, iam),
-        network(t, r),
-        placements(functions, network),
-        calls(t, r, iam),
-        egress(functions, placements, network, calls),
-        reachability(t, r, refs ? *refs : *own_references_, functions, placements, network, iam, connectors) {}
+  struct Computed;  // the facts themselves (facts.cpp); declared first: built before the views
+  std::unique_ptr<const Computed> computed_;
+  Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs, const Config* config);
 
  public:
-  FunctionVpcFacts functions;
-  ConnectorFacts connectors;
-  IamFacts iam;
-  EniFacts eni;
-  NetworkModel network;
-  PlacementFacts placements;
-  ServiceCallFacts calls;
-  EgressFacts egress;
-  ReachabilityFacts reachability;
+  const FunctionVpcFacts& functions;
+  const ConnectorFacts& connectors;
+  const IamFacts& iam;
+  const EniFacts& eni;
+  const NetworkModel& network;
+  const PlacementFacts& placements;
+  const ServiceCallFacts& calls;
+  const EgressFacts& egress;
+  const ReachabilityFacts& reachability;
 };
 
 }  // namespace vpclint

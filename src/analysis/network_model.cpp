@@ -23,18 +23,6 @@ std::string_view route_target_name(RouteTarget t) {
   return "unknown target";
 }
 
-std::string endpoint_service(std::string_view name) {
-  // com.amazonaws.<region>.<service>; the region part may be a placeholder.
-  for (std::string_view prefix : {"com.amazonaws.", "aws.api."}) {
-    if (!name.starts_with(prefix)) continue;
-    std::string_view rest = name.substr(prefix.size());
-    size_t dot = rest.find('.');
-    if (dot == std::string_view::npos) return {};
-    return std::string(rest.substr(dot + 1));
-  }
-  return {};
-}
-
 bool SgRule::allows_tcp_port(int port) const {
   if (protocol != "-1" && protocol != "tcp" && protocol != "6" && protocol != "all") return false;
   if (protocol == "-1" || protocol == "all") return true;
@@ -76,7 +64,8 @@ NetKey NetworkModel::key_of(const Node* node) const {
   return v.empty() ? NetKey() : NetKey::of(v[0]);
 }
 
-NetworkModel::NetworkModel(const Template& t, const Resolver& r) : t_(t), r_(r) {
+NetworkModel::NetworkModel(const Template& t, const Resolver& r, const Config* config)
+    : t_(t), r_(r), config_(config) {
   auto self = [](const Resource& res) { return NetKey::resource(res.logical_id); };
   std::vector<const Resource*> later;  // resources that attach to others, read once all exist
   for (const Resource& res : t.resources()) {
@@ -350,12 +339,12 @@ const std::vector<const NetEndpoint*>& NetworkModel::endpoints_in(const NetKey& 
 }
 
 const ExternalSubnet* NetworkModel::external_subnet(const NetKey& key) const {
-  const Config* c = r_.config();
+  const Config* c = config_;
   return c && !key.literal_id().empty() ? c->subnet(key.literal_id()) : nullptr;
 }
 
 std::vector<const ExternalEndpoint*> NetworkModel::external_endpoints_in(const NetKey& vpc_key) const {
-  const Config* c = r_.config();
+  const Config* c = config_;
   if (!c || vpc_key.literal_id().empty()) return {};
   return c->endpoints_in(vpc_key.literal_id());
 }

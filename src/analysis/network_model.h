@@ -11,6 +11,8 @@
 
 #include "analysis/cidr.h"
 #include "analysis/net_key.h"
+#include "config/config.h"
+#include "model/endpoint_service.h"
 #include "model/resolver.h"
 #include "model/template.h"
 
@@ -125,7 +127,8 @@ struct NatExit {
 
 class NetworkModel {
  public:
-  NetworkModel(const Template& t, const Resolver& r);
+  // `config`: what the team states about subnets and endpoints outside the template; may be null.
+  NetworkModel(const Template& t, const Resolver& r, const Config* config = nullptr);
 
   const NetVpc* vpc(const NetKey& key) const;
   const NetSubnet* subnet(const NetKey& key) const;
@@ -162,6 +165,7 @@ class NetworkModel {
 
   const Template& t_;
   const Resolver& r_;
+  const Config* config_;
   std::unordered_map<NetKey, NetVpc, NetKeyHash> vpcs_;
   std::unordered_map<NetKey, NetSubnet, NetKeyHash> subnets_;
   std::unordered_map<NetKey, NetRouteTable, NetKeyHash> tables_;
@@ -176,8 +180,5 @@ class NetworkModel {
   std::vector<NetEndpoint> endpoints_;
   std::unordered_map<NetKey, std::vector<const NetEndpoint*>, NetKeyHash> endpoints_by_vpc_;
 };
-
-// "com.amazonaws.${AWS::Region}.lambda" -> "lambda"; empty when it is not a service name.
-std::string endpoint_service(std::string_view service_name);
 
 }  // namespace vpclint

@@ -6,6 +6,7 @@
 #include "config/config_finder.h"
 #include "graph/graph_writers.h"
 #include "lint/linter.h"
+#include "lint/rule.h"
 #include "lint/text_util.h"
 #include "loader/file_reader.h"
 
@@ -39,7 +40,7 @@ int run_graph_command(const GraphCommand& command, std::ostream& out, std::ostre
     return 2;
   }
   // The same config `vpclint PATH` uses, so the picture shows the findings the lint reports.
-  ConfigFinder configs(command.config);
+  ConfigFinder configs(rule_ids(), command.config);
   ConfigOverlay overlay(command.parameters, error);
   const Config* config = error.empty() ? configs.for_file(path, error) : nullptr;
   if (!config) {

@@ -82,7 +82,7 @@ int run_lint_command(const LintCommand& c) {
   Discovered found = discover(c.paths);
   RunResult run;
   run.errors = found.errors;
-  ConfigFinder finder(c.config);
+  ConfigFinder finder(rule_ids(), c.config);
   // vpclint's own files (the report, the baseline) may sit in the tree it lints: never lint them.
   std::vector<std::filesystem::path> own;
   for (const std::string* p : {&c.output, &c.baseline, &c.write_baseline})

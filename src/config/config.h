@@ -4,24 +4,20 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "lint/finding.h"
 #include "loader/document.h"
+#include "model/severity.h"
+#include "model/stated_values.h"
 
 namespace vpclint {
 
 // Where a subnet's default route leads, as the team states it.
 enum class SubnetEgress : uint8_t { Nat, InternetGateway, None, Unknown };
 std::string_view subnet_egress_name(SubnetEgress e);
-
-// A statement in the config file keeps its position, so findings can cite it as evidence.
-struct ConfigSource {
-  std::string file;  // the config file's path, as it was found
-  Position pos;
-};
 
 struct ExternalSubnet {
   std::string pattern;  // "subnet-0abc" or a glob ("subnet-0a*", "?" and "*")
@@ -41,12 +37,8 @@ struct ExternalEndpoint {
   ConfigSource source;
 };
 
-struct ExternalValue {
-  std::string value;  // a list parameter's value is comma-separated, as CloudFormation takes it
-  ConfigSource source;
-};
-
-struct Config {
+// The stated parameter and SSM values (the base) are all the model may see of the config.
+struct Config : StatedValues {
   std::string path;  // the config file; empty for the built-in defaults
   std::string root;  // directory that `exclude` globs are relative to (the config file's)
 
@@ -56,8 +48,6 @@ struct Config {
   std::optional<Severity> fail_on;
   std::vector<std::string> exclude;  // globs ("**", "*", "?") on paths relative to `root`
 
-  std::map<std::string, ExternalValue, std::less<>> parameters;  // template parameter values
-  std::map<std::string, ExternalValue, std::less<>> ssm;         // "/net/sg" -> "sg-0123"
   std::vector<ExternalSubnet> subnets;
   std::vector<ExternalEndpoint> endpoints;
 
@@ -71,8 +61,12 @@ struct Config {
   std::vector<const ExternalEndpoint*> endpoints_in(std::string_view vpc) const;
 };
 
+// The rule ids a config may name (select, ignore, severity). The rules sit above this layer, so
+// whoever knows them (the cli, tests) hands them down; the ids must outlive the parse.
+using RuleIds = std::span<const std::string_view>;
+
 // Parses a config file. On error returns false with one line "FILE:LINE:COL: message" in `error`:
-// unknown keys, wrong types, unknown rule ids or severities, malformed globs, broken YAML.
-bool parse_config(const std::string& path, std::string bytes, Config& out, std::string& error);
+// unknown keys, wrong types, rule ids not in `rules` or unknown severities, malformed globs, broken YAML.
+bool parse_config(const std::string& path, std::string bytes, RuleIds rules, Config& out, std::string& error);
 
 }  // namespace vpclint

@@ -10,7 +10,8 @@ namespace vpclint {
 
 namespace fs = std::filesystem;
 
-ConfigFinder::ConfigFinder(std::string explicit_path) : explicit_path_(std::move(explicit_path)) {}
+ConfigFinder::ConfigFinder(RuleIds rules, std::string explicit_path)
+    : rules_(rules), explicit_path_(std::move(explicit_path)) {}
 
 const Config* ConfigFinder::for_file(const std::string& template_path, std::string& error) {
   if (cwd_.empty()) {
@@ -76,7 +77,7 @@ const ConfigFinder::Loaded* ConfigFinder::load(const std::string& path, std::str
     if (too_large) reason = "larger than the 1 MB limit of a config file";
     loaded.error = display_path + ": cannot read the config file: " + reason;
   } else {
-    parse_config(display_path, std::move(bytes), loaded.config, loaded.error);
+    parse_config(display_path, std::move(bytes), rules_, loaded.config, loaded.error);
   }
   by_file_.emplace(path, &loaded);
   return &loaded;

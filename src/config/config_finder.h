@@ -18,8 +18,9 @@ inline constexpr size_t kMaxConfigSize = 1024 * 1024;
 // as long as the finder.
 class ConfigFinder {
  public:
-  // With a path, that file serves every template; without, discovery.
-  explicit ConfigFinder(std::string explicit_path = {});
+  // With a path, that file serves every template; without, discovery. `rules` are the ids a
+  // config may name (see parse_config).
+  explicit ConfigFinder(RuleIds rules, std::string explicit_path = {});
 
   // The config for a template path ("-" searches from the current directory): the explicit
   // file, else the nearest `.vpclint.yaml` in the template's directory or above, stopping after
@@ -38,6 +39,7 @@ class ConfigFinder {
   const Loaded* load(const std::string& absolute_path, std::string display_path);
   const Loaded* search_from(const std::string& directory);
 
+  RuleIds rules_;
   std::string explicit_path_;
   Config defaults_;
   std::deque<Loaded> loaded_;  // deque: pointers stay valid as configs are added

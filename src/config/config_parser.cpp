@@ -1,5 +1,6 @@
 // parse_config: `.vpclint.yaml` through the project's own loader, so every error names the
 // line and column of the node at fault. The first error stops the parse.
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <system_error>
@@ -8,7 +9,6 @@
 #include "config/config.h"
 #include "config/config_keys.h"
 #include "config/config_values.h"
-#include "lint/rule.h"
 #include "loader/loader.h"
 
 namespace vpclint {
@@ -23,16 +23,9 @@ constexpr std::array<std::string_view, 4> kEndpointKeys{"vpc", "service", "type"
 
 using namespace config_detail;
 
-bool is_rule_prefix(std::string_view text) {
-  if (text.empty()) return false;
-  for (const auto& rule : all_rules())
-    if (rule->meta().id.starts_with(text)) return true;
-  return false;
-}
-
 class Parser {
  public:
-  Parser(const std::string& path, Config& out) : path_(path), out_(out) {}
+  Parser(const std::string& path, RuleIds rules, Config& out) : path_(path), rules_(rules), out_(out) {}
 
   void top(const Node* root) {
     for (const MapEntry& e : entries(root, "the top level must be a mapping; " + allowed_keys(kTopKeys))) {
@@ -51,6 +44,14 @@ class Parser {
 
  private:
   ConfigSource source(const Node* n) const { return {path_, n->pos}; }
+
+  bool is_rule(std::string_view id) const { return std::find(rules_.begin(), rules_.end(), id) != rules_.end(); }
+  bool is_rule_prefix(std::string_view text) const {
+    if (text.empty()) return false;
+    for (std::string_view id : rules_)
+      if (id.starts_with(text)) return true;
+    return false;
+  }
 
   std::vector<std::string> rule_list(const Node* n, const std::string& name) {
     const std::string type_error = name + " must be a list of rule ids";
@@ -76,7 +77,7 @@ class Parser {
   void severities(const Node* n) {
     for (const MapEntry& e : entries(n, "severity must be a mapping of rule id to error, warning or info")) {
       const std::string_view id = key_text(e);
-      if (!find_rule(id)) {
+      if (!is_rule(id)) {
         if (is_rule_prefix(id)) fail(e.key, "severity needs a full rule id, not the prefix " + quote(id));
         fail(e.key, "unknown rule " + quote(id) + " in severity (see vpclint --list-rules)");
       }
@@ -197,6 +198,7 @@ class Parser {
   }
 
   const std::string& path_;
+  RuleIds rules_;
   Config& out_;
   std::unordered_map<std::string, uint32_t> subnet_lines_;  // pattern -> line of its first entry
 };
@@ -216,7 +218,7 @@ const ConfigKeys& config_keys() {
   return keys;
 }
 
-bool parse_config(const std::string& path, std::string bytes, Config& out, std::string& error) {
+bool parse_config(const std::string& path, std::string bytes, RuleIds rules, Config& out, std::string& error) {
   Limits limits;
   limits.max_file_size = 1024 * 1024;
   limits.max_nodes = 200'000;
@@ -234,7 +236,7 @@ bool parse_config(const std::string& path, std::string bytes, Config& out, std::
   parsed.root = config_root(path);
   if (doc.root && !doc.root->is_null()) {
     try {
-      Parser(path, parsed).top(doc.root);
+      Parser(path, rules, parsed).top(doc.root);
     } catch (const Bad& bad) {
       error = where(bad.pos) + bad.message;
       return false;

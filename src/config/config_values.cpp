@@ -4,7 +4,7 @@
 #include <numeric>
 #include <vector>
 
-#include "analysis/network_model.h"
+#include "model/endpoint_service.h"
 
 namespace vpclint::config_detail {
 

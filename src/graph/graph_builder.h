@@ -8,6 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/egress.h"
+#include "analysis/facts.h"
+#include "analysis/function_vpc.h"
+#include "analysis/network_model.h"
+#include "analysis/reachability.h"
 #include "graph/network_graph.h"
 #include "lint/rule.h"
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "graph/graph_builder.h"
-#include "rule_ids.h"
+#include "lint/rule_ids.h"
 #include "lint/text_util.h"
 
 namespace vpclint {

@@ -1,17 +1,11 @@
 #pragma once
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "loader/document.h"
+#include "model/severity.h"
 
 namespace vpclint {
-
-enum class Severity : uint8_t { Info = 0, Warning = 1, Error = 2 };
-
-std::string_view severity_name(Severity s);
-// "error" | "warning" | "info"; returns false for anything else.
-bool parse_severity(std::string_view s, Severity& out);
 
 struct Finding {
   std::string rule;

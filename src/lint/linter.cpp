@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/facts.h"
 #include "lint/rule.h"
 #include "lint/suppress.h"
 #include "loader/file_reader.h"
@@ -24,7 +25,7 @@ FileResult lint_document(Document doc, const LintOptions& options, const Analysi
   Template model(doc);
   Resolver resolver(model, options.config);
   ReferenceGraph references(model);
-  Facts facts(model, resolver, references);
+  Facts facts(model, resolver, references, options.config);
   TemplateSuppressions suppressions;
   if (options.inline_suppressions) suppressions = collect_suppressions(model, *doc.source);
   LintContext ctx{doc, model, resolver, references, facts, suppressions};

@@ -32,6 +32,15 @@ const Rule* find_rule(std::string_view id) {
   return nullptr;
 }
 
+const std::vector<std::string_view>& rule_ids() {
+  static const std::vector<std::string_view> ids = [] {
+    std::vector<std::string_view> v;
+    for (const auto& r : all_rules()) v.push_back(r->meta().id);
+    return v;
+  }();
+  return ids;
+}
+
 std::string_view rule_doc(std::string_view id) {
   for (const auto& d : rule_docs())
     if (d.id == id) return d.markdown;

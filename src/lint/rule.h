@@ -7,7 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/facts.h"
 #include "lint/finding.h"
 #include "model/references.h"
 #include "model/resolver.h"
@@ -15,6 +14,9 @@
 #include "model/template.h"
 
 namespace vpclint {
+
+// A rule includes analysis/facts.h and the header of each fact it reads.
+struct Facts;
 
 struct RuleMeta {
   std::string_view id;        // area letter + three digits, stable forever
@@ -73,6 +75,8 @@ bool unsuppressible(std::string_view rule_id);
 // All registered rules, sorted by id.
 const std::vector<std::unique_ptr<Rule>>& all_rules();
 const Rule* find_rule(std::string_view id);
+// Their ids, for the config parser (which sits below the rules and cannot ask the registry).
+const std::vector<std::string_view>& rule_ids();
 
 namespace detail {
 struct RuleRegistrar {

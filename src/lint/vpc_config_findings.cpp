@@ -1,5 +1,7 @@
 #include "lint/vpc_config_findings.h"
 
+#include "analysis/facts.h"
+
 namespace vpclint {
 
 void report_vpc_variants(const LintContext& ctx, FindingSink& sink, const VariantCheck& check) {

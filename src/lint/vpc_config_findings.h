@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 
+#include "analysis/function_vpc.h"
 #include "lint/rule.h"
 
 namespace vpclint {

@@ -27,8 +27,8 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 const ExternalValue* Resolver::stated_parameter(const Parameter& p) const {
-  if (!config_) return nullptr;
-  if (auto it = config_->parameters.find(p.name); it != config_->parameters.end()) return &it->second;
+  if (!stated_) return nullptr;
+  if (auto it = stated_->parameters.find(p.name); it != stated_->parameters.end()) return &it->second;
   // An SSM-typed parameter's value is the SSM parameter its default names.
   if (p.type.starts_with("AWS::SSM::Parameter::Value<") && p.default_value && p.default_value->is_scalar())
     return stated_ssm(p.default_value->text());
@@ -36,13 +36,13 @@ const ExternalValue* Resolver::stated_parameter(const Parameter& p) const {
 }
 
 const ExternalValue* Resolver::stated_ssm(std::string_view reference) const {
-  if (!config_) return nullptr;
-  if (auto it = config_->ssm.find(reference); it != config_->ssm.end()) return &it->second;
+  if (!stated_) return nullptr;
+  if (auto it = stated_->ssm.find(reference); it != stated_->ssm.end()) return &it->second;
   // `{{resolve:ssm:/name:3}}` pins a version; the stated value is the name's.
   size_t colon = reference.rfind(':');
   if (colon != std::string_view::npos && colon + 1 < reference.size() &&
       reference.find_first_not_of("0123456789", colon + 1) == std::string_view::npos)
-    if (auto it = config_->ssm.find(reference.substr(0, colon)); it != config_->ssm.end()) return &it->second;
+    if (auto it = stated_->ssm.find(reference.substr(0, colon)); it != stated_->ssm.end()) return &it->second;
   return nullptr;
 }
 

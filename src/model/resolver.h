@@ -4,8 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "config/config.h"
 #include "model/condition_guard.h"
+#include "model/stated_values.h"
 #include "model/template.h"
 
 namespace vpclint {
@@ -46,10 +46,8 @@ struct ListAlternative {
 
 class Resolver {
  public:
-  // `config` supplies the parameter and SSM values the template cannot show; may be null.
-  explicit Resolver(const Template& t, const Config* config = nullptr) : t_(t), config_(config) {}
-
-  const Config* config() const { return config_; }
+  // `stated` supplies the parameter and SSM values the template cannot show; may be null.
+  explicit Resolver(const Template& t, const StatedValues* stated = nullptr) : t_(t), stated_(stated) {}
 
   // All alternatives of a value; at most kMaxAlternatives (then one Unknown stands for the rest).
   std::vector<Value> values(const Node* node, const Guard& start = {}) const;
@@ -70,7 +68,7 @@ class Resolver {
   const ExternalValue* stated_ssm(std::string_view reference) const;
 
   const Template& t_;
-  const Config* config_;
+  const StatedValues* stated_;
 };
 
 }  // namespace vpclint

@@ -1,4 +1,4 @@
-#include "rule_ids.h"
+#include "lint/rule_ids.h"
 
 #include <algorithm>
 

@@ -1,0 +1,29 @@
+// Values the template cannot show but the team states for it (today in `.vpclint.yaml`), each
+// with where it was stated so a finding can cite it. The project layer fills them; the resolver
+// reads them without knowing where they came from.
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+
+#include "loader/source.h"
+
+namespace vpclint {
+
+// A statement keeps its position, so findings can cite it as evidence.
+struct ConfigSource {
+  std::string file;  // the config file's path, as it was found
+  Position pos;
+};
+
+struct ExternalValue {
+  std::string value;  // a list parameter's value is comma-separated, as CloudFormation takes it
+  ConfigSource source;
+};
+
+struct StatedValues {
+  std::map<std::string, ExternalValue, std::less<>> parameters;  // template parameter values
+  std::map<std::string, ExternalValue, std::less<>> ssm;         // "/net/sg" -> "sg-0123"
+};
+
+}  // namespace vpclint
