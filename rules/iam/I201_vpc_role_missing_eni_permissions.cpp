@@ -4,7 +4,7 @@
 
 #include "analysis/facts.h"
 #include "analysis/iam_eni.h"
-#include "lint/role_findings.h"
+#include "iam/role_report.h"
 #include "lint/rule.h"
 
 namespace vpclint {

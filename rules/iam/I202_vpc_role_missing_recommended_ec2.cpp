@@ -2,7 +2,7 @@
 // three ENI actions but not the rest of what AWSLambdaVPCAccessExecutionRole grants.
 #include "analysis/facts.h"
 #include "analysis/iam_eni.h"
-#include "lint/role_findings.h"
+#include "iam/role_report.h"
 #include "lint/rule.h"
 
 namespace vpclint {

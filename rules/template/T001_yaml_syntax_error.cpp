@@ -1,5 +1,5 @@
 // T001 yaml-syntax-error: The file is not valid YAML or JSON, so nothing in it can be checked
-#include "lint/load_issue_rules.h"
+#include "template/load_issues.h"
 
 namespace vpclint {
 namespace {

@@ -1,5 +1,5 @@
 // T002 not-a-template: The document is not a mapping with a Resources section
-#include "lint/load_issue_rules.h"
+#include "template/load_issues.h"
 
 namespace vpclint {
 namespace {

@@ -1,5 +1,5 @@
 // T003 unknown-tag: A YAML tag that is not a CloudFormation intrinsic function
-#include "lint/load_issue_rules.h"
+#include "template/load_issues.h"
 
 namespace vpclint {
 namespace {

@@ -1,5 +1,5 @@
 // T004 malformed-intrinsic: An intrinsic function whose argument has the wrong shape
-#include "lint/load_issue_rules.h"
+#include "template/load_issues.h"
 
 namespace vpclint {
 namespace {

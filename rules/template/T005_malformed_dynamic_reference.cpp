@@ -1,5 +1,5 @@
 // T005 malformed-dynamic-reference: A {{resolve:...}} dynamic reference CloudFormation cannot resolve
-#include "lint/load_issue_rules.h"
+#include "template/load_issues.h"
 
 namespace vpclint {
 namespace {

@@ -1,5 +1,5 @@
 // T007 duplicate-key: The same key twice in one mapping: the last one silently wins
-#include "lint/load_issue_rules.h"
+#include "template/load_issues.h"
 
 namespace vpclint {
 namespace {

@@ -1,5 +1,5 @@
 // T008 limit-exceeded: The file exceeds a safety limit (size, nesting depth, node count, alias or merge expansion)
-#include "lint/load_issue_rules.h"
+#include "template/load_issues.h"
 
 namespace vpclint {
 namespace {

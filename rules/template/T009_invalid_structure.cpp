@@ -1,5 +1,5 @@
 // T009 invalid-structure: A section, parameter or resource of the wrong type (a resource without Type, Properties that are not a mapping)
-#include "lint/load_issue_rules.h"
+#include "template/load_issues.h"
 
 namespace vpclint {
 namespace {

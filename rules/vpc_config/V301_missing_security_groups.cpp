@@ -1,5 +1,5 @@
 // V301 missing-security-groups: VpcConfig with SubnetIds but no SecurityGroupIds
-#include "lint/vpc_config_findings.h"
+#include "vpc_config/vpc_variants.h"
 
 namespace vpclint {
 namespace {

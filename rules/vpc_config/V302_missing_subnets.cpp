@@ -1,5 +1,5 @@
 // V302 missing-subnets: VpcConfig with SecurityGroupIds but no SubnetIds
-#include "lint/vpc_config_findings.h"
+#include "vpc_config/vpc_variants.h"
 
 namespace vpclint {
 namespace {

@@ -1,5 +1,5 @@
 // V303 single-subnet: A VPC-attached function with exactly one subnet: one Availability Zone
-#include "lint/vpc_config_findings.h"
+#include "vpc_config/vpc_variants.h"
 
 namespace vpclint {
 namespace {

@@ -1,7 +1,7 @@
 // V304 subnets-in-one-zone: Several subnets, all known to be in the same Availability Zone
 #include "analysis/facts.h"
 #include "analysis/placement.h"
-#include "lint/vpc_config_findings.h"
+#include "vpc_config/vpc_variants.h"
 
 namespace vpclint {
 namespace {

@@ -1,7 +1,7 @@
 // V305 mixed-vpcs: Subnets or security groups of one function known to belong to different VPCs
 #include "analysis/facts.h"
 #include "analysis/placement.h"
-#include "lint/vpc_config_findings.h"
+#include "vpc_config/vpc_variants.h"
 
 namespace vpclint {
 namespace {

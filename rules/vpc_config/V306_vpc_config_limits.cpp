@@ -1,5 +1,5 @@
 // V306 vpc-config-limits: More than 16 subnets or more than 5 security groups (Lambda's limits)
-#include "lint/vpc_config_findings.h"
+#include "vpc_config/vpc_variants.h"
 
 namespace vpclint {
 namespace {

@@ -1,4 +1,4 @@
-#include "lint/load_issue_rules.h"
+#include "template/load_issues.h"
 
 namespace vpclint {
 

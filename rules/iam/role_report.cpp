@@ -1,4 +1,4 @@
-#include "lint/role_findings.h"
+#include "iam/role_report.h"
 
 namespace vpclint {
 

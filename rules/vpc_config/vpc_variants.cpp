@@ -1,4 +1,4 @@
-#include "lint/vpc_config_findings.h"
+#include "vpc_config/vpc_variants.h"
 
 #include "analysis/facts.h"
 
