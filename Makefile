@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 # ON in CI (.ci/run): warnings fail the build. Applies when a build directory is configured.
 WERROR ?= OFF
 
-.PHONY: deps configure build build-cli demo test update-golden sam-tables readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
+.PHONY: deps configure build build-cli demo test style update-golden sam-tables readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -37,6 +37,10 @@ sarif-validator: configure
 test: build sarif-validator
 	@./scripts/install-deps.sh pictures
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# clang-format and clang-tidy over vpclint's own code (scripts/check-style.sh); CI runs it.
+style: configure
+	@./scripts/check-style.sh
 
 # Rewrites fixtures/*/bad_*.expected.txt (each bad fixture's full text output) from today's
 # vpclint, and deletes goldens whose fixture is gone; review the diff before committing it.

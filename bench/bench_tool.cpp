@@ -88,21 +88,24 @@ void conditions(int n) {
     for (int i = 0; i < n; ++i) s += "]";
     return s;
   };
-  std::cout << "Resources:\n"
-               "  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n"
-               "  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}\n"
-               "  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24}}\n"
-               "  Rt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}\n"
-               "  AssocA: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref A, RouteTableId: !Ref Rt}}\n"
-               "  Route: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: "
-            << nested("0.0.0.0/0", "10.9.0.0/16") << ", GatewayId: igw-0abc}}\n"
-            << "  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: !Ref Vpc}}\n"
-               "  Worker: {Type: AWS::Serverless::Function, Properties: {Handler: a, Runtime: python3.12, CodeUri: .}}\n"
-               "  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a\n"
-               "      Runtime: python3.12\n      CodeUri: .\n"
-               "      VpcConfig: " << nested("{SubnetIds: [!Ref A, !Ref B], SecurityGroupIds: [!Ref Sg]}", "!Ref AWS::NoValue")
-            << "\n      Policies:\n        - Statement: [{Effect: Allow, Action: "
-            << nested("lambda:InvokeFunction", "s3:GetObject") << ", Resource: '*'}]\n";
+  std::cout
+      << "Resources:\n"
+         "  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n"
+         "  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}}\n"
+         "  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24}}\n"
+         "  Rt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}\n"
+         "  AssocA: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref A, RouteTableId: !Ref "
+         "Rt}}\n"
+         "  Route: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: "
+      << nested("0.0.0.0/0", "10.9.0.0/16") << ", GatewayId: igw-0abc}}\n"
+      << "  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: !Ref Vpc}}\n"
+         "  Worker: {Type: AWS::Serverless::Function, Properties: {Handler: a, Runtime: python3.12, CodeUri: .}}\n"
+         "  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a\n"
+         "      Runtime: python3.12\n      CodeUri: .\n"
+         "      VpcConfig: "
+      << nested("{SubnetIds: [!Ref A, !Ref B], SecurityGroupIds: [!Ref Sg]}", "!Ref AWS::NoValue")
+      << "\n      Policies:\n        - Statement: [{Effect: Allow, Action: "
+      << nested("lambda:InvokeFunction", "s3:GetObject") << ", Resource: '*'}]\n";
 }
 
 }  // namespace

@@ -56,8 +56,9 @@ TEST_SUITE("baseline") {
                                       queue("B", "Nope") + queue("C", "Missing"));
     auto next = repo.lint("--baseline vpclint-baseline.json --format gnu stacks");
     CHECK(next.exit_code == 1);
-    CHECK(next.out == "stacks/app.yaml:15:23: error: !Ref 'Missing' is undefined: no parameter, resource or "
-                      "pseudo parameter of that name [T006]\n");
+    CHECK(next.out ==
+          "stacks/app.yaml:15:23: error: !Ref 'Missing' is undefined: no parameter, resource or "
+          "pseudo parameter of that name [T006]\n");
   }
 
   TEST_CASE("the baseline's paths are relative to the baseline file, wherever vpclint runs from") {
@@ -72,7 +73,9 @@ TEST_SUITE("baseline") {
   TEST_CASE("a fixed finding leaves the baseline quietly; twins are counted, not merged") {
     Repo repo;
     // Two identical findings on one resource path cannot be told apart but both must be absorbed.
-    repo.write("app.yaml", "Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub '${Nope}-${Nope}'\n");
+    repo.write(
+        "app.yaml",
+        "Resources:\n  A:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub '${Nope}-${Nope}'\n");
     auto first = repo.lint("--format json app.yaml");
     CHECK(first.out.find("\"T006\"") != std::string::npos);
     CHECK(repo.lint("--write-baseline b.json app.yaml").exit_code == 1);

@@ -42,7 +42,8 @@ struct TempDir {
 };
 
 const char* kClean = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n";
-const char* kUndefined = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Nope\n";
+const char* kUndefined =
+    "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Nope\n";
 }  // namespace
 
 TEST_SUITE("cli") {
@@ -96,8 +97,8 @@ TEST_SUITE("cli") {
     auto& f = j["findings"][0];
     std::vector<std::string> keys;
     for (auto& [k, v] : f.items()) keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"rule", "severity", "message", "file", "line", "column", "resource",
-                                           "path", "notes", "fix"});
+    CHECK(keys == std::vector<std::string>{"rule", "severity", "message", "file", "line", "column", "resource", "path",
+                                           "notes", "fix"});
     CHECK(f["rule"] == "T007");
     CHECK(f["severity"] == "error");
     CHECK(f["file"] == "fixtures/T007/bad_duplicates.yaml");
@@ -141,7 +142,8 @@ TEST_SUITE("cli") {
   TEST_CASE("directories are searched for templates, skipping build and dependency folders") {
     TempDir d;
     d.write("app/template.yaml", kUndefined);
-    d.write("app/nested/stack.json", "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\", \"Properties\": {\"A\": {\"Ref\": \"X\"}}}}}");
+    d.write("app/nested/stack.json",
+            "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\", \"Properties\": {\"A\": {\"Ref\": \"X\"}}}}}");
     d.write("app/.aws-sam/build/template.yaml", kUndefined);
     d.write("app/node_modules/pkg/template.yaml", kUndefined);
     d.write("app/cdk.out/x.template", kUndefined);

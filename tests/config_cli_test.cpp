@@ -77,16 +77,18 @@ TEST_SUITE("config-cli") {
   TEST_CASE("network facts: egress none with no endpoint turns the warning into a definite error with evidence") {
     Repo repo;
     repo.write("app/template.yaml", kSeed);
-    repo.write(".vpclint.yaml", "network:\n  subnets:\n    - id: subnet-0aaa\n      vpc: vpc-1\n      egress: none\n"
-                                "    - id: subnet-0bbb\n      vpc: vpc-1\n      egress: none\n");
+    repo.write(".vpclint.yaml",
+               "network:\n  subnets:\n    - id: subnet-0aaa\n      vpc: vpc-1\n      egress: none\n"
+               "    - id: subnet-0bbb\n      vpc: vpc-1\n      egress: none\n");
     CHECK(repo.findings("app") == Strings{"N101:error@14", "N107:warning@25"});
     auto text = repo.lint("app");
     CHECK(text.exit_code == 1);
     CHECK(text.out.find("OrderCancel is attached to VPC subnets subnet-0aaa, subnet-0bbb, which .vpclint.yaml states "
                         "have no NAT, and vpc-1 has no endpoint for the Lambda API there or in the template") !=
           std::string::npos);
-    CHECK(text.out.find("= note: subnet-0aaa is stated in .vpclint.yaml with egress none, in vpc-1 (.vpclint.yaml:3:") !=
-          std::string::npos);
+    CHECK(
+        text.out.find("= note: subnet-0aaa is stated in .vpclint.yaml with egress none, in vpc-1 (.vpclint.yaml:3:") !=
+        std::string::npos);
   }
 
   TEST_CASE("network facts: a glob with egress nat clears it; internet-gateway is N103; unknown stays a warning") {
@@ -94,7 +96,8 @@ TEST_SUITE("config-cli") {
     repo.write("app/template.yaml", kSeed);
     repo.write(".vpclint.yaml", "network:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: nat}\n");
     CHECK(repo.findings("app") == Strings{"N107:warning@25"});
-    repo.write(".vpclint.yaml", "network:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: internet-gateway}\n");
+    repo.write(".vpclint.yaml",
+               "network:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: internet-gateway}\n");
     CHECK(repo.findings("app") == Strings{"N103:error@14", "N107:warning@25"});
     repo.write(".vpclint.yaml", "network:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: unknown}\n");
     CHECK(repo.findings("app") == Strings{"N107:warning@14", "N107:warning@25"});
@@ -104,7 +107,8 @@ TEST_SUITE("config-cli") {
     Repo repo;
     repo.write("app/template.yaml", kSeed);
     std::string subnets = "network:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: none}\n";
-    repo.write(".vpclint.yaml", subnets + "  endpoints:\n    - {vpc: vpc-1, service: com.amazonaws.eu-west-1.lambda}\n");
+    repo.write(".vpclint.yaml",
+               subnets + "  endpoints:\n    - {vpc: vpc-1, service: com.amazonaws.eu-west-1.lambda}\n");
     CHECK(repo.findings("app") == Strings{"N107:warning@25"});
     repo.write(".vpclint.yaml", subnets + "  endpoints:\n    - {vpc: vpc-1, service: lambda, private-dns: false}\n");
     CHECK(repo.findings("app") == Strings{"N104:error@14", "N107:warning@25"});
@@ -115,23 +119,30 @@ TEST_SUITE("config-cli") {
   TEST_CASE("network facts: stated zones and VPCs feed V304 (one zone) and V305 (mixed VPCs)") {
     Repo repo;
     repo.write("app/template.yaml", kSeed);
-    repo.write(".vpclint.yaml", "ignore: [N]\nnetwork:\n  subnets:\n    - {id: subnet-0aaa, vpc: vpc-1, az: eu-west-1a, egress: nat}\n"
-                                "    - {id: subnet-0bbb, vpc: vpc-1, az: eu-west-1a, egress: nat}\n");
+    repo.write(".vpclint.yaml",
+               "ignore: [N]\nnetwork:\n  subnets:\n    - {id: subnet-0aaa, vpc: vpc-1, az: eu-west-1a, egress: nat}\n"
+               "    - {id: subnet-0bbb, vpc: vpc-1, az: eu-west-1a, egress: nat}\n");
     CHECK(repo.findings("app") == Strings{"V304:warning@15"});
-    CHECK(repo.lint("app").out.find("OrderCancel runs in subnets subnet-0aaa (as .vpclint.yaml states), subnet-0bbb (as "
-                                    ".vpclint.yaml states), all in eu-west-1a") != std::string::npos);
-    repo.write(".vpclint.yaml", "ignore: [N]\nnetwork:\n  subnets:\n    - {id: subnet-0aaa, vpc: vpc-1, az: eu-west-1a, egress: nat}\n"
-                                "    - {id: subnet-0bbb, vpc: vpc-2, az: eu-west-1b, egress: nat}\n");
+    CHECK(
+        repo.lint("app").out.find("OrderCancel runs in subnets subnet-0aaa (as .vpclint.yaml states), subnet-0bbb (as "
+                                  ".vpclint.yaml states), all in eu-west-1a") != std::string::npos);
+    repo.write(".vpclint.yaml",
+               "ignore: [N]\nnetwork:\n  subnets:\n    - {id: subnet-0aaa, vpc: vpc-1, az: eu-west-1a, egress: nat}\n"
+               "    - {id: subnet-0bbb, vpc: vpc-2, az: eu-west-1b, egress: nat}\n");
     CHECK(repo.findings("app") == Strings{"V305:error@15"});  // at subnet-0bbb, the one that disagrees
-    CHECK(repo.lint("app").out.find("= note: .vpclint.yaml states the VPC of subnet-0bbb (.vpclint.yaml:5:") != std::string::npos);
-    repo.write(".vpclint.yaml", "ignore: [N]\nnetwork:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: nat}\n");
+    CHECK(repo.lint("app").out.find("= note: .vpclint.yaml states the VPC of subnet-0bbb (.vpclint.yaml:5:") !=
+          std::string::npos);
+    repo.write(".vpclint.yaml",
+               "ignore: [N]\nnetwork:\n  subnets:\n    - {id: 'subnet-0*', vpc: vpc-1, egress: nat}\n");
     CHECK(repo.findings("app").empty());  // no zone stated: nothing to say about zones
   }
 
   TEST_CASE("parameters and --parameter give a list parameter its subnets; the flag wins") {
     Repo repo;
     repo.write("app/template.yaml", kSeed);
-    std::string net = "network:\n  subnets:\n    - {id: subnet-0*, vpc: vpc-1, egress: nat}\n    - {id: subnet-9*, vpc: vpc-1, egress: none}\n";
+    std::string net =
+        "network:\n  subnets:\n    - {id: subnet-0*, vpc: vpc-1, egress: nat}\n    - {id: subnet-9*, vpc: vpc-1, "
+        "egress: none}\n";
     repo.write(".vpclint.yaml", "parameters:\n  Subnets: [subnet-9a, subnet-9b]\n" + net);
     CHECK(repo.findings("app") == Strings{"N101:error@25"});
     CHECK(repo.findings("--parameter Subnets=subnet-0x,subnet-0y app").empty());
@@ -145,7 +156,8 @@ TEST_SUITE("config-cli") {
     std::string t = kSeed;
     t.replace(t.find("[subnet-0aaa, subnet-0bbb]"), 26, "['{{resolve:ssm:/net/subnet-a}}']");
     repo.write("app/template.yaml", t);
-    repo.write(".vpclint.yaml", "ssm:\n  /net/subnet-a: subnet-7a\nnetwork:\n  subnets:\n    - {id: subnet-7a, egress: none}\n");
+    repo.write(".vpclint.yaml",
+               "ssm:\n  /net/subnet-a: subnet-7a\nnetwork:\n  subnets:\n    - {id: subnet-7a, egress: none}\n");
     CHECK(repo.findings("--fail-on error app") == Strings{"N101:error@14", "V303:warning@15", "N107:warning@25"});
   }
 
@@ -177,7 +189,8 @@ TEST_SUITE("config-cli") {
   TEST_CASE("exclude globs skip files relative to the config's directory") {
     Repo repo;
     repo.write("app/template.yaml", kSeed);
-    repo.write("legacy/old/template.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref Nope}\n");
+    repo.write("legacy/old/template.yaml",
+               "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: !Ref Nope}\n");
     repo.write(".vpclint.yaml", "exclude: ['legacy/**']\nignore: [N107]\n");
     auto r = repo.lint(".");
     CHECK(r.exit_code == 0);
@@ -213,7 +226,8 @@ TEST_SUITE("config-cli") {
     repo.write(".vpclint.yaml", "network:\n  subnets:\n    - {id: subnet-1, egress: maybe}\n");
     r = repo.lint("app");
     CHECK(r.exit_code == 2);
-    CHECK(r.err.find(".vpclint.yaml:3:30: subnet egress must be nat, internet-gateway, none or unknown, not 'maybe'") != std::string::npos);
+    CHECK(r.err.find(".vpclint.yaml:3:30: subnet egress must be nat, internet-gateway, none or unknown, not 'maybe'") !=
+          std::string::npos);
     // Templates under a valid config (or none) are still linted, and the broken one is named once.
     repo.write("other/template.yaml", kSeed);
     repo.write("other/.vpclint.yaml", "fail-on: error\n");
@@ -243,7 +257,8 @@ TEST_SUITE("config-cli") {
         // Aliases share the anchored node, so the bomb stays small and the error points at the anchor.
         {bomb, ".vpclint.yaml:2:6: parameter 'l1' must be a string, number, boolean or a list of them"},
         {"select: [N\xff]\n", ".vpclint.yaml:1:11: invalid UTF-8 (byte 0xFF)"},
-        {std::string(1100000, '#'), ".vpclint.yaml: cannot read the config file: larger than the 1 MB limit of a config file"},
+        {std::string(1100000, '#'),
+         ".vpclint.yaml: cannot read the config file: larger than the 1 MB limit of a config file"},
         {std::string("\0\1\2", 3), ".vpclint.yaml:1:1: the top level must be a mapping"},
     };
     for (const auto& [text, error] : cases) {

@@ -155,7 +155,8 @@ network:
     const std::string top_keys = "allowed keys: select, ignore, severity, fail-on, exclude, parameters, ssm, network";
     const std::pair<const char*, std::string> cases[] = {
         {"select: [N\n", "c.yaml:2:1: YAML syntax error: end of sequence flow not found"},
-        {"fail-on: error\nfail-on: info\n", "c.yaml:2:1: duplicate key 'fail-on' (first defined at line 1); the last one silently wins"},
+        {"fail-on: error\nfail-on: info\n",
+         "c.yaml:2:1: duplicate key 'fail-on' (first defined at line 1); the last one silently wins"},
         {"fail-on: !foo error\n", "c.yaml:1:10: unknown tag '!foo'"},
         {"- select\n", "c.yaml:1:1: the top level must be a mapping; " + top_keys},
         {"fail_on: error\n", "c.yaml:1:1: unknown key 'fail_on' (did you mean 'fail-on'?); " + top_keys},
@@ -163,8 +164,10 @@ network:
         {"? [a]\n: b\n", "c.yaml:1:3: keys must be strings"},
         {"select: N\n", "c.yaml:1:9: select must be a list of rule ids"},
         {"select: [[N]]\n", "c.yaml:1:10: select must be a list of rule ids"},
-        {"select: [X9]\n", "c.yaml:1:10: 'X9' in select is not a rule id or the prefix of one (see vpclint --list-rules)"},
-        {"ignore: [N, n101]\n", "c.yaml:1:13: 'n101' in ignore is not a rule id or the prefix of one (see vpclint --list-rules)"},
+        {"select: [X9]\n",
+         "c.yaml:1:10: 'X9' in select is not a rule id or the prefix of one (see vpclint --list-rules)"},
+        {"ignore: [N, n101]\n",
+         "c.yaml:1:13: 'n101' in ignore is not a rule id or the prefix of one (see vpclint --list-rules)"},
         {"severity: [V303]\n", "c.yaml:1:11: severity must be a mapping of rule id to error, warning or info"},
         {"severity: {N1: info}\n", "c.yaml:1:12: severity needs a full rule id, not the prefix 'N1'"},
         {"severity: {X999: info}\n", "c.yaml:1:12: unknown rule 'X999' in severity (see vpclint --list-rules)"},
@@ -174,23 +177,30 @@ network:
         {"exclude: legacy/**\n", "c.yaml:1:10: exclude must be a list of globs"},
         {"exclude: ['']\n", "c.yaml:1:11: empty glob in exclude"},
         {"exclude: [/abs/**]\n",
-         "c.yaml:1:11: exclude glob '/abs/**' must be relative to the config file's directory (no leading '/', no '..')"},
+         "c.yaml:1:11: exclude glob '/abs/**' must be relative to the config file's directory (no leading '/', no "
+         "'..')"},
         {"parameters: [a]\n", "c.yaml:1:13: parameters must be a mapping of parameter name to value"},
-        {"parameters:\n  Port: {a: 1}\n", "c.yaml:2:9: parameter 'Port' must be a string, number, boolean or a list of them"},
+        {"parameters:\n  Port: {a: 1}\n",
+         "c.yaml:2:9: parameter 'Port' must be a string, number, boolean or a list of them"},
         {"parameters:\n  Port:\n", "c.yaml:2:3: parameter 'Port' must be a string, number, boolean or a list of them"},
-        {"ssm: {/x: [a, [b]]}\n", "c.yaml:1:15: SSM parameter '/x' must be a string, number, boolean or a list of them"},
+        {"ssm: {/x: [a, [b]]}\n",
+         "c.yaml:1:15: SSM parameter '/x' must be a string, number, boolean or a list of them"},
         {"network: []\n", "c.yaml:1:10: network must be a mapping; allowed keys: subnets, endpoints"},
-        {"network: {subnet: []}\n", "c.yaml:1:11: unknown key 'subnet' in network (did you mean 'subnets'?); allowed keys: subnets, endpoints"},
+        {"network: {subnet: []}\n",
+         "c.yaml:1:11: unknown key 'subnet' in network (did you mean 'subnets'?); allowed keys: subnets, endpoints"},
         {"network: {subnets: {id: a}}\n", "c.yaml:1:20: network.subnets must be a list of mappings"},
         {"network:\n  subnets:\n    - {id: subnet-1, egres: nat}\n",
-         "c.yaml:3:22: unknown key 'egres' in a network.subnets item (did you mean 'egress'?); allowed keys: id, vpc, az, egress"},
+         "c.yaml:3:22: unknown key 'egres' in a network.subnets item (did you mean 'egress'?); allowed keys: id, vpc, "
+         "az, egress"},
         {"network:\n  subnets:\n    - id: subnet-1\n",
          "c.yaml:3:7: a network.subnets item needs egress: nat, internet-gateway, none or unknown"},
-        {"network:\n  subnets:\n    - egress: nat\n", "c.yaml:3:7: a network.subnets item needs id: a subnet id or glob"},
+        {"network:\n  subnets:\n    - egress: nat\n",
+         "c.yaml:3:7: a network.subnets item needs id: a subnet id or glob"},
         {"network:\n  subnets:\n    - {id: subnet-1, egress: natgw}\n",
          "c.yaml:3:30: subnet egress must be nat, internet-gateway, none or unknown, not 'natgw'"},
         {"network:\n  subnets:\n    - {id: '', egress: nat}\n", "c.yaml:3:12: empty subnet id or glob"},
-        {"network:\n  subnets:\n    - {id: subnet-1, vpc: [v], egress: nat}\n", "c.yaml:3:27: subnet vpc must be a string"},
+        {"network:\n  subnets:\n    - {id: subnet-1, vpc: [v], egress: nat}\n",
+         "c.yaml:3:27: subnet vpc must be a string"},
         {"network:\n  subnets:\n    - {id: subnet-1, egress: nat}\n    - {id: subnet-1, egress: none}\n",
          "c.yaml:4:12: duplicate subnet 'subnet-1' (first stated at line 3)"},
         {"network:\n  endpoints:\n    - {vpc: v, service: lambda, type: gw}\n",
@@ -199,11 +209,13 @@ network:
          "c.yaml:3:46: endpoint private-dns must be true or false"},
         {"network:\n  endpoints:\n    - {vpc: v, service: s3, type: gateway, private-dns: false}\n",
          "c.yaml:3:44: endpoint private-dns applies only to interface endpoints"},
-        {"network:\n  endpoints:\n    - {service: lambda}\n", "c.yaml:3:7: a network.endpoints item needs vpc: the id of the VPC it is in"},
+        {"network:\n  endpoints:\n    - {service: lambda}\n",
+         "c.yaml:3:7: a network.endpoints item needs vpc: the id of the VPC it is in"},
         {"network:\n  endpoints:\n    - {vpc: v}\n",
          "c.yaml:3:7: a network.endpoints item needs service: lambda, s3, ... or com.amazonaws.<region>.<service>"},
         {"network:\n  endpoints:\n    - {vpc: v, service: Lambda!}\n",
-         "c.yaml:3:25: endpoint service 'Lambda!' is not a service name: write lambda or com.amazonaws.<region>.lambda"},
+         "c.yaml:3:25: endpoint service 'Lambda!' is not a service name: write lambda or "
+         "com.amazonaws.<region>.lambda"},
     };
     for (const auto& [yaml, expected] : cases) {
       CAPTURE(yaml);
@@ -407,7 +419,8 @@ network:
     CHECK(keys_of(endpoint.at("properties")) == keys_of(keys.endpoint));
     CHECK(network.at("properties").at("subnets").at("items").at("$ref") == "#/$defs/subnet");
     CHECK(network.at("properties").at("endpoints").at("items").at("$ref") == "#/$defs/endpoint");
-    for (const auto* object : {&schema, &network, &subnet, &endpoint}) CHECK(object->at("additionalProperties") == false);
+    for (const auto* object : {&schema, &network, &subnet, &endpoint})
+      CHECK(object->at("additionalProperties") == false);
     CHECK(subnet.at("required") == nlohmann::json{"id", "egress"});
     CHECK(endpoint.at("required") == nlohmann::json{"vpc", "service"});
     CHECK(subnet.at("properties").at("egress").at("enum") ==
@@ -441,7 +454,8 @@ network:
     // Debian's python3-jsonschema serves /usr/bin/python3, which need not be the python3 on PATH.
     std::string python;
     for (const char* candidate : {"python3", "/usr/bin/python3"})
-      if (python.empty() && test::run(std::string(candidate) + " -c 'import jsonschema, yaml'").exit_code == 0) python = candidate;
+      if (python.empty() && test::run(std::string(candidate) + " -c 'import jsonschema, yaml'").exit_code == 0)
+        python = candidate;
     if (python.empty()) {
       MESSAGE("skipped: no python3 with jsonschema and yaml (Debian: python3-jsonschema)");
       return;

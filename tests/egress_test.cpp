@@ -74,8 +74,9 @@ TEST_SUITE("egress") {
   Nat: {Type: AWS::EC2::NatGateway, Properties: {SubnetId: !Ref PublicSubnet}}
   PrivateDefault: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PrivateRouteTable, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref Nat}}
 )";
-    std::string igw_route = "  PublicDefault: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PublicRt, "
-                            "DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw}}\n";
+    std::string igw_route =
+        "  PublicDefault: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PublicRt, "
+        "DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw}}\n";
     auto with = [&](const std::string& extra) {
       std::string s = base;
       s.insert(s.find("Outputs:"), extra + "\n");
@@ -86,9 +87,11 @@ TEST_SUITE("egress") {
     Analysed stranded(with(nat));
     const ServicePath* p = stranded.path("OrderCancel", "lambda");
     CHECK(p->verdict == Verdict::No);
-    CHECK(chain_mentions(p->subnets[0].chain, "NAT gateway Nat sits in PublicSubnet, which has no route to an internet gateway"));
-    Analysed tgw(with("  ToTgw: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PrivateRouteTable, "
-                      "DestinationCidrBlock: 0.0.0.0/0, TransitGatewayId: tgw-0abc}}\n"));
+    CHECK(chain_mentions(p->subnets[0].chain,
+                         "NAT gateway Nat sits in PublicSubnet, which has no route to an internet gateway"));
+    Analysed tgw(
+        with("  ToTgw: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PrivateRouteTable, "
+             "DestinationCidrBlock: 0.0.0.0/0, TransitGatewayId: tgw-0abc}}\n"));
     CHECK(tgw.path("OrderCancel", "lambda")->verdict == Verdict::OutsideTemplate);
   }
 
@@ -189,7 +192,8 @@ Resources:
     CHECK(message(text).ends_with("will hang until the 30 s timeout"));
     std::string from_parameter = text;
     from_parameter.replace(from_parameter.find("Timeout: 30"), 11, "Timeout: !Ref FnTimeout");
-    from_parameter.replace(from_parameter.find("Resources:"), 10, "Parameters:\n  FnTimeout: {Type: Number}\nResources:");
+    from_parameter.replace(from_parameter.find("Resources:"), 10,
+                           "Parameters:\n  FnTimeout: {Type: Number}\nResources:");
     CHECK(message(from_parameter).ends_with("will hang until the function's timeout"));
     std::string absent = text;
     absent.replace(absent.find("      Timeout: 30\n"), 18, "");

@@ -16,8 +16,8 @@
 #include <set>
 #include <sstream>
 
-#include "lint/rule.h"
 #include "fixture_files.h"
+#include "lint/rule.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -117,7 +117,7 @@ TEST_SUITE("fixtures") {
         for (const auto& a : actual)
           if (a.rule == rule) own.push_back(a);
         CHECK_MESSAGE(own.empty(), "a good_ fixture must not trigger " << rule << " (first at line "
-                                                                     << (own.empty() ? 0 : own[0].line) << ")");
+                                                                       << (own.empty() ? 0 : own[0].line) << ")");
       } else {
         CHECK_MESSAGE(!expected.empty(), "a bad_ fixture must state what it expects");
       }
@@ -136,8 +136,7 @@ TEST_SUITE("fixtures") {
       for (const auto& m : missing)
         FAIL_CHECK("expected " << m.rule << " at line " << m.line << (m.column ? ":" + std::to_string(m.column) : "")
                                << " but it did not fire there");
-      for (const auto& u : unmatched)
-        FAIL_CHECK("unexpected " << u.rule << " at " << u.line << ":" << u.column);
+      for (const auto& u : unmatched) FAIL_CHECK("unexpected " << u.rule << " at " << u.line << ":" << u.column);
       ++(good ? checked[rule].second : checked[rule].first);
     }
     // The driver itself exercised every rule both ways (the registry test only sees file names).

@@ -21,10 +21,11 @@ using Key = std::tuple<std::string, int, int, std::string>;  // file, line, colu
 
 // A multi-file run: the example (N101 with notes), duplicates (T007), a broken file (T001),
 // suppressed findings, and an N101 whose evidence is partly in a config file.
-const char* kFiles = "--config tests/configs/stated-network.vpclint.yaml "
-                     "examples/order-cancel/template.yaml fixtures/T007/bad_duplicates.yaml fixtures/T001/bad_unclosed_flow.yaml "
-                     "fixtures/T006/bad_undefined.yaml fixtures/S001/good_every_suppression_used.yaml "
-                     "fixtures/N107/bad_external_subnets.yaml";
+const char* kFiles =
+    "--config tests/configs/stated-network.vpclint.yaml "
+    "examples/order-cancel/template.yaml fixtures/T007/bad_duplicates.yaml fixtures/T001/bad_unclosed_flow.yaml "
+    "fixtures/T006/bad_undefined.yaml fixtures/S001/good_every_suppression_used.yaml "
+    "fixtures/N107/bad_external_subnets.yaml";
 
 std::string lint(const std::string& format) {
   return run("cd " + source_dir() + " && " + kBin + " --format " + format + " " + kFiles).out;
@@ -34,7 +35,8 @@ std::set<Key> from_json() {
   std::set<Key> keys;
   auto log = nlohmann::json::parse(lint("json"));
   for (auto& f : log["findings"])
-    keys.insert({f["file"].get<std::string>(), f["line"].get<int>(), f["column"].get<int>(), f["rule"].get<std::string>()});
+    keys.insert(
+        {f["file"].get<std::string>(), f["line"].get<int>(), f["column"].get<int>(), f["rule"].get<std::string>()});
   return keys;
 }
 
@@ -50,14 +52,19 @@ TEST_SUITE("formats") {
   TEST_CASE("gnu, github, junit and sarif carry exactly the JSON findings") {
     std::set<Key> reference = from_json();
     REQUIRE(reference.size() > 8);
-    CHECK(from_regex(lint("gnu"), std::regex(R"(^(\S+):(\d+):(\d+): (?:error|warning|info): .* \[([A-Z]\d{3})\]$)", std::regex::multiline), 1, 2, 3, 4) ==
-          reference);
-    CHECK(from_regex(lint("github"), std::regex(R"(^::(?:error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([A-Z]\d{3})::)", std::regex::multiline), 1, 2, 3, 4) ==
-          reference);
+    CHECK(from_regex(
+              lint("gnu"),
+              std::regex(R"(^(\S+):(\d+):(\d+): (?:error|warning|info): .* \[([A-Z]\d{3})\]$)", std::regex::multiline),
+              1, 2, 3, 4) == reference);
+    CHECK(from_regex(lint("github"),
+                     std::regex(R"(^::(?:error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([A-Z]\d{3})::)",
+                                std::regex::multiline),
+                     1, 2, 3, 4) == reference);
     // JUnit: each failure body lists "file:line:col: severity: message" under its rule's testcase.
     std::string junit = lint("junit");
     std::set<Key> from_junit;
-    std::regex testcase(R"rx(<testcase classname="([^"]+)" name="([A-Z]\d{3}) [^"]*">\s*<failure[^>]*>([^<]*)</failure>)rx");
+    std::regex testcase(
+        R"rx(<testcase classname="([^"]+)" name="([A-Z]\d{3}) [^"]*">\s*<failure[^>]*>([^<]*)</failure>)rx");
     std::regex entry(R"((\S+):(\d+):(\d+): )");
     for (std::sregex_iterator it(junit.begin(), junit.end(), testcase), end; it != end; ++it) {
       std::string body = (*it)[3];
@@ -78,7 +85,8 @@ TEST_SUITE("formats") {
     // Suppressed findings: listed apart in JSON, results with `suppressions` in SARIF, absent elsewhere.
     auto json = nlohmann::json::parse(lint("json"));
     for (auto& f : json["suppressed"])
-      suppressed_in_json.insert({f["file"].get<std::string>(), f["line"].get<int>(), f["column"].get<int>(), f["rule"].get<std::string>()});
+      suppressed_in_json.insert(
+          {f["file"].get<std::string>(), f["line"].get<int>(), f["column"].get<int>(), f["rule"].get<std::string>()});
     CHECK(suppressed_in_json.size() == 4);
     CHECK(suppressed_in_sarif == suppressed_in_json);
   }
@@ -107,7 +115,8 @@ TEST_SUITE("formats") {
     bool config_note = false;
     for (auto& res : r["results"])
       for (auto& rel : res.value("relatedLocations", nlohmann::json::array()))
-        config_note |= rel["physicalLocation"]["artifactLocation"]["uri"] == "tests/configs/stated-network.vpclint.yaml";
+        config_note |=
+            rel["physicalLocation"]["artifactLocation"]["uri"] == "tests/configs/stated-network.vpclint.yaml";
     CHECK(config_note);
   }
 

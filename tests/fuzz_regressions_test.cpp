@@ -25,7 +25,8 @@ TEST_SUITE("fuzz-regressions") {
       vpclint::Config config;
       std::string error;
       vpclint::LintOptions options;
-      if (vpclint::parse_config("input.vpclint.yaml", bytes, vpclint::rule_ids(), config, error)) options.config = &config;
+      if (vpclint::parse_config("input.vpclint.yaml", bytes, vpclint::rule_ids(), config, error))
+        options.config = &config;
       vpclint::RunResult run;
       run.files.push_back(vpclint::lint_text(e.path().string(), bytes, options));
       std::ostringstream out;

@@ -72,8 +72,8 @@ TEST_SUITE("fixtures") {
       }
       std::string diff = test::first_difference(read(golden), r.out);
       CHECK_MESSAGE(diff.empty(), "the output differs from " << test::golden_for(rel).string() << ": " << diff
-                                                              << "\n(if the change is intended: VPCLINT_UPDATE_GOLDEN=1 "
-                                                                 "ctest -R fixtures, then review the diff)");
+                                                             << "\n(if the change is intended: VPCLINT_UPDATE_GOLDEN=1 "
+                                                                "ctest -R fixtures, then review the diff)");
     }
     REQUIRE(compared > 0);
     if (updating()) MESSAGE("rewrote " << updated << " of " << compared << " golden files");

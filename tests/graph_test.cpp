@@ -37,8 +37,9 @@ Drawn draw(const std::string& path, const std::string& format) {
 // The graph of an in-memory template, with the findings the linter kept.
 NetworkGraph graph_of(const std::string& text) {
   NetworkGraph g;
-  lint_text("t.yaml", text, LintOptions{},
-            [&](const LintContext& ctx, const std::vector<Finding>& findings) { g = build_network_graph(ctx, findings, "t.yaml"); });
+  lint_text("t.yaml", text, LintOptions{}, [&](const LintContext& ctx, const std::vector<Finding>& findings) {
+    g = build_network_graph(ctx, findings, "t.yaml");
+  });
   return g;
 }
 
@@ -125,7 +126,8 @@ TEST_SUITE("graph") {
     Drawn mermaid = draw(example_path("template.yaml"), "mermaid");
     REQUIRE(mermaid.exit_code == 0);
     check_golden(mermaid.out, "order-cancel-before.mmd");
-    CHECK(mermaid.out.find("rt_PrivateRouteTable -->|\"N101: no route to the Lambda API\"| svc_lambda") != std::string::npos);
+    CHECK(mermaid.out.find("rt_PrivateRouteTable -->|\"N101: no route to the Lambda API\"| svc_lambda") !=
+          std::string::npos);
     CHECK(mermaid.out.find("stroke:red") != std::string::npos);
 
     NetworkGraph g = graph_of(test::example("template.yaml"));
@@ -142,7 +144,8 @@ TEST_SUITE("graph") {
     CHECK_FALSE(g.find("fn_RefundWorker"));
   }
 
-  TEST_CASE("the command line: `vpclint graph` prints the golden DOT and Mermaid; a missing TEMPLATE is a usage error") {
+  TEST_CASE(
+      "the command line: `vpclint graph` prints the golden DOT and Mermaid; a missing TEMPLATE is a usage error") {
     std::string bin = VPCLINT_BINARY;
     std::string golden_dir = test::source_dir() + "/tests/golden/graph/";
     auto dot = test::run(bin + " graph " + example_path("template.yaml"));
@@ -194,8 +197,10 @@ TEST_SUITE("graph") {
     CHECK(dot.find("digraph vpclint {") != std::string::npos);
     CHECK(dot.ends_with("}\n"));
     std::string mermaid = mermaid_of(g);
-    CHECK(mermaid.find("\nflowchart LR\n  note_empty[\"no function attached to a VPC<br/>and no VPC-only resource in use\"]\n") !=
-          std::string::npos);
+    CHECK(
+        mermaid.find(
+            "\nflowchart LR\n  note_empty[\"no function attached to a VPC<br/>and no VPC-only resource in use\"]\n") !=
+        std::string::npos);
     if (have_dot()) CHECK(render(dot, "empty").exit_code == 0);
   }
 
@@ -220,8 +225,9 @@ TEST_SUITE("graph") {
     CHECK(dot.find("[label=\"subnet-\\\"x\\\\y<b>|#1;`\\n]end\\nsubnet outside the template\"") != std::string::npos);
     CHECK(dot.find("[label=\"sg-\\\"}{[]\\nsecurity group outside the template\"") != std::string::npos);
     std::string mermaid = mermaid_of(g);
-    CHECK(mermaid.find("[\"subnet-#quot;x#92;y#60;b#62;#124;#35;1#59;#96;<br/>]end<br/>subnet outside the template\"]") !=
-          std::string::npos);
+    CHECK(
+        mermaid.find("[\"subnet-#quot;x#92;y#60;b#62;#124;#35;1#59;#96;<br/>]end<br/>subnet outside the template\"]") !=
+        std::string::npos);
     // Each node line holds exactly the two quotes that delimit its label.
     std::string group = graph_id("sg", "literal:sg-\"}{[]");
     int node_lines = 0;
@@ -263,11 +269,13 @@ TEST_SUITE("graph") {
     Drawn dot = draw((dir / "template.yaml").string(), "dot");
     fs::remove_all(dir);
     REQUIRE(dot.exit_code == 0);
-    CHECK(dot.out.find("subgraph cluster_vpc_literal_3avpc_2d0123 {\n    label=\"vpc-0123\\nVPC outside the template\";") !=
+    CHECK(dot.out.find(
+              "subgraph cluster_vpc_literal_3avpc_2d0123 {\n    label=\"vpc-0123\\nVPC outside the template\";") !=
           std::string::npos);
     CHECK(dot.out.find("sn_literal_3asubnet_2d0a1 [label=\"subnet-0a1\\nsubnet outside the template\\negress none, "
                        "stated in .vpclint.yaml\"") != std::string::npos);
-    CHECK(dot.out.find("sn_literal_3asubnet_2d0b2 -> svc_lambda [label=\"N101: no route to the Lambda API\", color=red") !=
+    CHECK(dot.out.find(
+              "sn_literal_3asubnet_2d0b2 -> svc_lambda [label=\"N101: no route to the Lambda API\", color=red") !=
           std::string::npos);
   }
 
@@ -281,7 +289,8 @@ TEST_SUITE("graph") {
     CHECK(unknown.out.find("sn_literal_3asubnet_2d9a") == std::string::npos);
     auto stated = ws.lint("graph --config net.yaml --parameter SubnetIds=subnet-9a template.yaml");
     CHECK(stated.exit_code == 0);
-    CHECK(stated.out.find("sn_literal_3asubnet_2d9a -> svc_lambda [label=\"N101: no route to the Lambda API\", color=red") !=
+    CHECK(stated.out.find(
+              "sn_literal_3asubnet_2d9a -> svc_lambda [label=\"N101: no route to the Lambda API\", color=red") !=
           std::string::npos);
     auto bad = ws.lint("graph --parameter SubnetIds template.yaml");
     CHECK(bad.exit_code == 2);
@@ -290,8 +299,9 @@ TEST_SUITE("graph") {
 
   TEST_CASE("the README's pictures show the current graph of the example") {
     const std::string readme = read(fs::path(source_dir()) / "README.md");
-    for (const auto& [name, svg] : {std::pair<std::string, std::string>{"template.yaml", "order-cancel-before.svg"},
-                                    std::pair<std::string, std::string>{"template-fixed.yaml", "order-cancel-after.svg"}}) {
+    for (const auto& [name, svg] :
+         {std::pair<std::string, std::string>{"template.yaml", "order-cancel-before.svg"},
+          std::pair<std::string, std::string>{"template-fixed.yaml", "order-cancel-after.svg"}}) {
       CHECK(readme.find("(docs/img/" + svg + ")") != std::string::npos);
       const std::string picture = read(fs::path(source_dir()) / "docs/img" / svg);
       REQUIRE_MESSAGE(!picture.empty(), "docs/img/", svg, " is missing: run `make pictures`");

@@ -23,9 +23,9 @@ namespace {
 
 struct Outcome {
   int exit_code = -1;
-  bool timed_out = false;   // killed at the wall-clock safety limit: a hang
-  double seconds = 0;       // wall clock
-  double cpu_seconds = 0;   // the child's own user + system time: the bound that is asserted
+  bool timed_out = false;  // killed at the wall-clock safety limit: a hang
+  double seconds = 0;      // wall clock
+  double cpu_seconds = 0;  // the child's own user + system time: the bound that is asserted
   std::string out, err;
 };
 
@@ -150,7 +150,8 @@ TEST_SUITE("hostile") {
       Outcome o = lint_pair(s, s.file(name, text));
       expect_bounded(o);
       CHECK(o.exit_code == 2);
-      CHECK(line_about(o, (s.dir / name).string()).ends_with(":1:1: error[T002] the file is empty: not a CloudFormation template"));
+      CHECK(line_about(o, (s.dir / name).string())
+                .ends_with(":1:1: error[T002] the file is empty: not a CloudFormation template"));
       expect_good_still_reported(o);
     }
   }
@@ -176,7 +177,8 @@ TEST_SUITE("hostile") {
 
   TEST_CASE("BOMs, UTF-16 and CRLF keep positions right") {
     Scratch s;
-    std::string body = "Resources:\r\n  Queue:\r\n    Type: AWS::SQS::Queue\r\n    Properties:\r\n      QueueName: !Ref Gone\r\n";
+    std::string body =
+        "Resources:\r\n  Queue:\r\n    Type: AWS::SQS::Queue\r\n    Properties:\r\n      QueueName: !Ref Gone\r\n";
     Outcome crlf = lint_pair(s, s.file("crlf.yaml", "\xEF\xBB\xBF" + body));
     expect_bounded(crlf);
     CHECK(crlf.exit_code == 1);
@@ -243,7 +245,7 @@ TEST_SUITE("hostile") {
     expect_good_still_reported(o);
     std::string anchors = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n";
     for (int i = 0; i < 10000; ++i) anchors += "      k" + std::to_string(i) + ": &a" + std::to_string(i) + " v\n";
-    anchors += "      all: [" ;
+    anchors += "      all: [";
     for (int i = 0; i < 10000; ++i) anchors += (i ? ", *a" : "*a") + std::to_string(i);
     anchors += "]\n";
     Outcome a = lint_pair(s, s.file("anchors.yaml", anchors));
@@ -273,8 +275,8 @@ TEST_SUITE("hostile") {
     Outcome docs = lint_pair(s, s.file("docs.yaml", "Resources: {Q: {Type: AWS::SQS::Queue}}\n---\nResources: {}\n"));
     expect_bounded(docs);
     CHECK(docs.exit_code == 2);
-    CHECK(line_about(docs, (s.dir / "docs.yaml").string()).find(":2:1: error[T001] the file holds more than one YAML document") !=
-          std::string::npos);
+    CHECK(line_about(docs, (s.dir / "docs.yaml").string())
+              .find(":2:1: error[T001] the file holds more than one YAML document") != std::string::npos);
     expect_good_still_reported(docs);
     Outcome json = lint_pair(s, s.file("trailing.json", "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}} }"));
     expect_bounded(json);
@@ -325,7 +327,8 @@ Resources: {}
     Outcome missing = lint_pair(s, (s.dir / "nope.yaml").string());
     expect_bounded(missing);
     CHECK(missing.exit_code == 2);
-    CHECK(missing.err == "vpclint: error: cannot read '" + (s.dir / "nope.yaml").string() + "': No such file or directory\n");
+    CHECK(missing.err ==
+          "vpclint: error: cannot read '" + (s.dir / "nope.yaml").string() + "': No such file or directory\n");
     expect_good_still_reported(missing);
 
     fs::create_directories(s.dir / "locked");
@@ -335,7 +338,8 @@ Resources: {}
     Outcome locked = run_limited({"--no-color", (s.dir / "locked").string(), good}, "/dev/null", true);
     expect_bounded(locked);
     CHECK(locked.exit_code == 2);
-    CHECK(locked.err == "vpclint: error: cannot read directory '" + (s.dir / "locked").string() + "': Permission denied\n");
+    CHECK(locked.err ==
+          "vpclint: error: cannot read directory '" + (s.dir / "locked").string() + "': Permission denied\n");
     expect_good_still_reported(locked);
     fs::permissions(s.dir / "locked", fs::perms::owner_all, fs::perm_options::replace);
 

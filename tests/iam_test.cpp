@@ -148,7 +148,7 @@ TEST_SUITE("iam") {
                 Action: ec2:DescribeSubnets
                 Resource: !Ref SomeArn
 )",
-                      R"(
+                          R"(
 Parameters:
   SomeArn: {Type: String}
 )"));
@@ -203,7 +203,7 @@ Parameters:
                 - {Effect: Allow, Action: ec2:DeleteNetworkInterface, Resource: '*'}
                 - !Ref AWS::NoValue
 )",
-                      R"(
+                          R"(
 Conditions:
   IsProd: !Equals [!Ref 'AWS::Region', us-east-1]
 )"));
@@ -261,7 +261,7 @@ Conditions:
         - arn:aws:iam::123456789012:policy/team-boundary
         - !Ref ExtraPolicyArn
 )",
-                      R"(
+                          R"(
 Parameters:
   ExtraPolicyArn: {Type: String}
 )"));
@@ -288,7 +288,7 @@ Parameters:
     IamLoaded f(with_role(R"(
       ManagedPolicyArns: [!Ref Logs]
 )",
-                      R"(
+                          R"(
   EniPolicy:
     Type: AWS::IAM::Policy
     Properties:
@@ -347,7 +347,7 @@ Parameters:
       ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]
       PermissionsBoundary: !Ref Boundary
 )",
-                      tail));
+                          tail));
     const RoleFacts& r = f.role("Fn");
     CHECK(r.has_boundary);
     CHECK_FALSE(r.boundary_unknown);
@@ -596,8 +596,8 @@ Resources:
     Properties:
       AssumeRolePolicyDocument:
         Statement:
-          - )" +
-              statement + "\n");
+          - )" + statement +
+                  "\n");
       return f.role("Fn").lambda_trust;
     };
     using T = RoleFacts::Trust;
@@ -711,7 +711,7 @@ Resources:
         - !If [InVpc, !Ref AWS::NoValue, arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]
         - !If [InVpc, arn:aws:iam::aws:policy/service-role/AWSLambdaENIManagementAccess, !Ref AWS::NoValue]
 )",
-                      R"(
+                          R"(
 Conditions:
   InVpc: !Equals [!Ref 'AWS::Region', us-east-1]
 )"));

@@ -274,7 +274,8 @@ TEST_SUITE("placement") {
       return Admission(n.net(), {{}, false, vpc, {443}}).from(from).verdict;
     };
     CHECK(by_default(NetKey::resource("Vpc"), n.at({"PrivateA"}, {"FnSg"})) == Admit::Refuses);
-    Placement member = place(n.net(), {NetKey::resource("PrivateA")}, false, {NetKey::resource("Vpc").default_group()}, false);
+    Placement member =
+        place(n.net(), {NetKey::resource("PrivateA")}, false, {NetKey::resource("Vpc").default_group()}, false);
     CHECK(by_default(NetKey::resource("Vpc"), member) == Admit::Admits);
     // A VPC outside the template may have any rule on its default group.
     Placement outside = place(n.net(), {NetKey::literal("subnet-1")}, false, {NetKey::literal("sg-1")}, false);

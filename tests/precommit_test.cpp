@@ -60,8 +60,10 @@ struct Sandbox {
   }
   // No global git identity is needed (CI runs as root on a bare image).
   vpclint::test::CommandResult commit(const std::string& message) const {
-    return sh("git -c user.name=vpclint-test -c user.email=vpclint-test@example.invalid -c commit.gpgsign=false "
-              "commit -q -m " + shell_quote(message));
+    return sh(
+        "git -c user.name=vpclint-test -c user.email=vpclint-test@example.invalid -c commit.gpgsign=false "
+        "commit -q -m " +
+        shell_quote(message));
   }
   int commit_count() const {
     auto r = sh("git rev-list --count HEAD");

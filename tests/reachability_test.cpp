@@ -59,7 +59,8 @@ std::string cache_case(const std::string& sg, const std::string& fn_groups = "[!
       Handler: a.h
       Runtime: python3.12
       CodeUri: src/
-      VpcConfig: {SubnetIds: [!Ref SubnetA, !Ref SubnetB], SecurityGroupIds: )" + fn_groups + R"(}
+      VpcConfig: {SubnetIds: [!Ref SubnetA, !Ref SubnetB], SecurityGroupIds: )" +
+                 fn_groups + R"(}
       Environment: {Variables: {HOST: !GetAtt Cache.PrimaryEndPoint.Address}}
 )" + sg);
 }
@@ -482,7 +483,8 @@ Resources:
       Handler: a.h
       Runtime: python3.12
       CodeUri: src/
-      VpcConfig: {SubnetIds: [!Ref SubnetA], SecurityGroupIds: )" + fn_groups + R"(}
+      VpcConfig: {SubnetIds: [!Ref SubnetA], SecurityGroupIds: )" +
+                     fn_groups + R"(}
       Environment: {Variables: {HOST: !GetAtt Cache.PrimaryEndPoint.Address}}
 )");
     };
@@ -595,8 +597,9 @@ Resources:
     CHECK(r4_findings(test::lint(port)) == std::vector<std::string>{"R403@98"});
     // The function leaves the VPC (3 lines fewer): R401 at the !GetAtt.
     std::string detached = text;
-    std::string config = "      VpcConfig:\n        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n"
-                         "        SecurityGroupIds: [!Ref OrderCancelSecurityGroup]\n";
+    std::string config =
+        "      VpcConfig:\n        SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n"
+        "        SecurityGroupIds: [!Ref OrderCancelSecurityGroup]\n";
     size_t at = detached.find(config);
     REQUIRE(at != std::string::npos);
     detached.erase(at, config.size());

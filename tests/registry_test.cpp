@@ -68,13 +68,13 @@ TEST_SUITE("registry") {
       test::RuleDocHeader h = test::parse_rule_doc_header(std::string(doc));
       REQUIRE_MESSAGE(h.error.empty(), "docs/rules/" << id << ".md: " << h.error);
       CHECK_MESSAGE(h.id == id, "docs/rules/" << id << ".md: the title's id is " << h.id);
-      CHECK_MESSAGE(h.name == m.name, "docs/rules/" << id << ".md: name '" << h.name << "' but the rule's name is '"
-                                                    << m.name << "'");
+      CHECK_MESSAGE(h.name == m.name,
+                    "docs/rules/" << id << ".md: name '" << h.name << "' but the rule's name is '" << m.name << "'");
       CHECK_MESSAGE(h.severity == severity_name(m.severity), "docs/rules/" << id << ".md: severity '" << h.severity
                                                                            << "' but the rule's default severity is '"
                                                                            << severity_name(m.severity) << "'");
-      CHECK_MESSAGE(h.area == m.area, "docs/rules/" << id << ".md: area '" << h.area << "' but the rule's area is '"
-                                                    << m.area << "'");
+      CHECK_MESSAGE(h.area == m.area,
+                    "docs/rules/" << id << ".md: area '" << h.area << "' but the rule's area is '" << m.area << "'");
     }
   }
 

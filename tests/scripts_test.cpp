@@ -54,8 +54,9 @@ TEST_SUITE("scripts") {
   TEST_CASE("new_rule.py writes a rule file, doc page and fixtures in the shape of the existing ones") {
     if (!have_python()) VPCLINT_SKIP("python3 is not installed");
     ScratchCheckout co;
-    auto r = co.new_rule("N197 endpoint-policy-denies network --severity error --summary 'An endpoint policy denies' "
-                         "--fix 'Allow the action in the endpoint policy'");
+    auto r = co.new_rule(
+        "N197 endpoint-policy-denies network --severity error --summary 'An endpoint policy denies' "
+        "--fix 'Allow the action in the endpoint policy'");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
 
     std::string source = co.read("rules/network/N197_endpoint_policy_denies.cpp");
@@ -63,7 +64,8 @@ TEST_SUITE("scripts") {
     CHECK(source.starts_with("// N197 endpoint-policy-denies: An endpoint policy denies\n"));
     CHECK(source.find("static const RuleMeta m{\"N197\", \"endpoint-policy-denies\", \"network\", Severity::Error,\n"
                       "                            \"An endpoint policy denies\",\n"
-                      "                            \"Allow the action in the endpoint policy\"};") != std::string::npos);
+                      "                            \"Allow the action in the endpoint policy\"};") !=
+          std::string::npos);
     CHECK(source.find("class EndpointPolicyDenies : public Rule {") != std::string::npos);
     CHECK(source.ends_with("VPCLINT_REGISTER_RULE(EndpointPolicyDenies);\n}  // namespace vpclint\n"));
     CHECK(std::count(source.begin(), source.end(), '{') == std::count(source.begin(), source.end(), '}'));

@@ -21,13 +21,16 @@ std::string queues(const std::string& top = "", const std::string& a_meta = "", 
   return top +
          "Resources:\n"
          "  A:\n"
-         "    Type: AWS::SQS::Queue\n" + a_meta +
+         "    Type: AWS::SQS::Queue\n" +
+         a_meta +
          "    Properties:\n"
-         "      QueueName: !Ref Nope" + a_line + "\n"
+         "      QueueName: !Ref Nope" +
+         a_line +
+         "\n"
          "  B:\n"
          "    Type: AWS::SQS::Queue\n"
-         "    Properties:\n" + above_b +
-         "      QueueName: !Ref Nope\n";
+         "    Properties:\n" +
+         above_b + "      QueueName: !Ref Nope\n";
 }
 
 std::vector<std::string> rules_of(const std::vector<Finding>& fs) {
@@ -35,7 +38,6 @@ std::vector<std::string> rules_of(const std::vector<Finding>& fs) {
   for (const auto& f : fs) out.push_back(f.rule + ":" + f.resource);
   return out;
 }
-
 
 }  // namespace
 
@@ -114,7 +116,8 @@ TEST_SUITE("suppressions") {
   TEST_CASE("thousands of suppression comments are matched in linear time") {
     std::string t = "Resources:\n";
     for (int i = 0; i < 5000; ++i)
-      t += "  Q" + std::to_string(i) + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Nope # vpclint: ignore T006\n";
+      t += "  Q" + std::to_string(i) +
+           ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Nope # vpclint: ignore T006\n";
     auto r = lint(t);
     CHECK(r.findings.empty());
     CHECK(r.suppressed.size() == 5000);
@@ -122,7 +125,8 @@ TEST_SUITE("suppressions") {
 
   TEST_CASE("command line: suppressed findings do not fail the run; --no-inline-suppressions brings them back") {
     vpclint::test::Workspace dir("suppress");
-    std::string file = dir.write("t.yaml", queues("Metadata:\n  vpclint:\n    ignore: [{rule: T006, reason: reviewed}]\n"));
+    std::string file =
+        dir.write("t.yaml", queues("Metadata:\n  vpclint:\n    ignore: [{rule: T006, reason: reviewed}]\n"));
     auto quiet = run(std::string(VPCLINT_BINARY) + " --no-color " + file);
     CHECK(quiet.exit_code == 0);
     CHECK(quiet.out == "No findings in 1 file; 2 suppressed in the templates\n");
@@ -140,7 +144,8 @@ TEST_SUITE("suppressions") {
     CHECK(r.out.find("\"suppressions\": [\n            {\n              \"kind\": \"inSource\",\n"
                      "              \"justification\": \"made elsewhere\"") != std::string::npos);
     size_t results = 0;
-    for (size_t at = r.out.find("\"ruleId\""); at != std::string::npos; at = r.out.find("\"ruleId\"", at + 1)) ++results;
+    for (size_t at = r.out.find("\"ruleId\""); at != std::string::npos; at = r.out.find("\"ruleId\"", at + 1))
+      ++results;
     CHECK(results == 2);
   }
 }

@@ -101,11 +101,11 @@ struct Analysed {
 
 // A prerequisite (corpus, validator, tool) is missing: skip the test with a message, except under
 // CI, where `make test` provides every one of them and a skip would hide a test that never ran.
-#define VPCLINT_SKIP(why)                                      \
-  do {                                                         \
-    if (std::getenv("CI")) FAIL("missing under CI: " << why);  \
-    MESSAGE("skipped: " << why);                               \
-    return;                                                    \
+#define VPCLINT_SKIP(why)                                     \
+  do {                                                        \
+    if (std::getenv("CI")) FAIL("missing under CI: " << why); \
+    MESSAGE("skipped: " << why);                              \
+    return;                                                   \
   } while (0)
 
 #include <doctest/doctest.h>

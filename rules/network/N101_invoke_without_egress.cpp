@@ -1,4 +1,5 @@
-// N101 invoke-without-egress: A VPC-attached function calls the Lambda API but its subnets have no NAT and the VPC no lambda endpoint
+// N101 invoke-without-egress: A VPC-attached function calls the Lambda API but its subnets have no NAT and the VPC no
+// lambda endpoint
 #include "network/egress_report.h"
 
 namespace vpclint {
@@ -14,9 +15,14 @@ EgressWords words(const BlockedEgress& b) {
 class InvokeWithoutEgress : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"N101", "invoke-without-egress", "network", Severity::Error,
-                            "A VPC-attached function calls the Lambda API but its subnets have no NAT and the VPC no lambda endpoint",
-                            "Add a lambda interface endpoint with private DNS, or a NAT gateway route, or let Lambda deliver (destinations, SQS, EventBridge)"};
+    static const RuleMeta m{
+        "N101",
+        "invoke-without-egress",
+        "network",
+        Severity::Error,
+        "A VPC-attached function calls the Lambda API but its subnets have no NAT and the VPC no lambda endpoint",
+        "Add a lambda interface endpoint with private DNS, or a NAT gateway route, or let Lambda deliver "
+        "(destinations, SQS, EventBridge)"};
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {

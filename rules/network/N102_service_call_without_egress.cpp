@@ -1,4 +1,5 @@
-// N102 service-call-without-egress: A VPC-attached function calls an AWS service (S3, DynamoDB, SQS, Secrets Manager...) with no NAT and no endpoint for it
+// N102 service-call-without-egress: A VPC-attached function calls an AWS service (S3, DynamoDB, SQS, Secrets
+// Manager...) with no NAT and no endpoint for it
 #include "network/egress_report.h"
 
 namespace vpclint {
@@ -14,9 +15,14 @@ EgressWords words(const BlockedEgress& b) {
 class ServiceCallWithoutEgress : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"N102", "service-call-without-egress", "network", Severity::Error,
-                            "A VPC-attached function calls an AWS service (S3, DynamoDB, SQS, Secrets Manager...) with no NAT and no endpoint for it",
-                            "Add an endpoint for the service (gateway endpoints for S3/DynamoDB are free), or a NAT gateway route, or move the calls out of the VPC function"};
+    static const RuleMeta m{"N102",
+                            "service-call-without-egress",
+                            "network",
+                            Severity::Error,
+                            "A VPC-attached function calls an AWS service (S3, DynamoDB, SQS, Secrets Manager...) with "
+                            "no NAT and no endpoint for it",
+                            "Add an endpoint for the service (gateway endpoints for S3/DynamoDB are free), or a NAT "
+                            "gateway route, or move the calls out of the VPC function"};
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {

@@ -1,4 +1,5 @@
-// N103 public-subnet-only: A VPC-attached function that needs egress sits in public subnets: Lambda's interfaces never get a public IP
+// N103 public-subnet-only: A VPC-attached function that needs egress sits in public subnets: Lambda's interfaces never
+// get a public IP
 #include "lint/text_util.h"
 #include "network/egress_report.h"
 
@@ -7,8 +8,9 @@ namespace {
 
 // Public subnets look like a way out, and are not one for Lambda: say why, then the real ways.
 EgressWords words(const BlockedEgress& b) {
-  constexpr const char* kWhy = " 0.0.0.0/0 only to an internet gateway; Lambda's network interfaces never get a public "
-                               "IP, so public subnets give a function no way out";
+  constexpr const char* kWhy =
+      " 0.0.0.0/0 only to an internet gateway; Lambda's network interfaces never get a public "
+      "IP, so public subnets give a function no way out";
   std::string cause;
   if (!b.stated_in.empty()) {
     cause = "which " + b.stated_in + " states route" + kWhy;
@@ -25,9 +27,14 @@ EgressWords words(const BlockedEgress& b) {
 class PublicSubnetOnly : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"N103", "public-subnet-only", "network", Severity::Error,
-                            "A VPC-attached function that needs egress sits in public subnets: Lambda's interfaces never get a public IP",
-                            "Put the function in private subnets that route 0.0.0.0/0 to a NAT gateway, or add endpoints for the services it calls"};
+    static const RuleMeta m{
+        "N103",
+        "public-subnet-only",
+        "network",
+        Severity::Error,
+        "A VPC-attached function that needs egress sits in public subnets: Lambda's interfaces never get a public IP",
+        "Put the function in private subnets that route 0.0.0.0/0 to a NAT gateway, or add endpoints for the services "
+        "it calls"};
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {

@@ -1,4 +1,5 @@
-// N105 endpoint-security-group-blocks: The only path is an interface endpoint whose security groups do not admit TCP 443 from the function
+// N105 endpoint-security-group-blocks: The only path is an interface endpoint whose security groups do not admit TCP
+// 443 from the function
 #include "network/egress_report.h"
 
 namespace vpclint {
@@ -9,8 +10,10 @@ EgressWords words(const BlockedEgress& b) {
   EgressWords w{"where the only way to " + b.service() +
                     " is an interface endpoint whose security groups do not admit TCP 443 from the function",
                 "give the endpoint a security group with an ingress rule IpProtocol tcp, FromPort 443, ToPort 443, "
-                "SourceSecurityGroupId " + function_groups_text(b),
-                {}, {}};
+                "SourceSecurityGroupId " +
+                    function_groups_text(b),
+                {},
+                {}};
   soften_when_conditional(b, w);
   return w;
 }
@@ -18,9 +21,13 @@ EgressWords words(const BlockedEgress& b) {
 class EndpointSecurityGroupBlocks : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"N105", "endpoint-security-group-blocks", "network", Severity::Error,
-                            "The only path is an interface endpoint whose security groups do not admit TCP 443 from the function",
-                            "Admit TCP 443 from the function's security group on the endpoint's security group"};
+    static const RuleMeta m{
+        "N105",
+        "endpoint-security-group-blocks",
+        "network",
+        Severity::Error,
+        "The only path is an interface endpoint whose security groups do not admit TCP 443 from the function",
+        "Admit TCP 443 from the function's security group on the endpoint's security group"};
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {

@@ -1,4 +1,5 @@
-// N107 egress-undetermined: A VPC-attached function calls AWS services through subnets defined outside the template, and nothing in the template gives their VPC a way out
+// N107 egress-undetermined: A VPC-attached function calls AWS services through subnets defined outside the template,
+// and nothing in the template gives their VPC a way out
 #include "analysis/facts.h"
 #include "lint/text_util.h"
 #include "network/egress_report.h"
@@ -9,9 +10,14 @@ namespace {
 class EgressUndetermined : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"N107", "egress-undetermined", "network", Severity::Warning,
-                            "A VPC-attached function calls AWS services through subnets defined outside the template, and nothing in the template gives their VPC a way out",
-                            "State the subnets' egress in .vpclint.yaml (network.subnets), or add an endpoint for the service to the template"};
+    static const RuleMeta m{"N107",
+                            "egress-undetermined",
+                            "network",
+                            Severity::Warning,
+                            "A VPC-attached function calls AWS services through subnets defined outside the template, "
+                            "and nothing in the template gives their VPC a way out",
+                            "State the subnets' egress in .vpclint.yaml (network.subnets), or add an endpoint for the "
+                            "service to the template"};
     return m;
   }
   // What is unknown (the subnets) and how to make it known, never a definite error: the network
@@ -40,10 +46,12 @@ class EgressUndetermined : public Rule {
           fn.logical_id);
       for (const ServicePath* p : undetermined)
         for (const auto& ev : p->call->evidence)
-          if (ev.statement && ev.statement->node) f.notes.push_back({ev.action + " granted here", ev.statement->node->pos});
+          if (ev.statement && ev.statement->node)
+            f.notes.push_back({ev.action + " granted here", ev.statement->node->pos});
       f.fix = "state what the template cannot see once, in .vpclint.yaml (network: subnets: [{id: " + subnets[0] +
               ", vpc: ..., egress: nat | internet-gateway | none}]), so this warning becomes a definite answer; or "
-              "add an endpoint for " + service + " to the template";
+              "add an endpoint for " +
+              service + " to the template";
     }
   }
 };

@@ -1,5 +1,5 @@
-#include "analysis/facts.h"
 #include "network/egress_report.h"
+#include "analysis/facts.h"
 
 #include <algorithm>
 
@@ -26,11 +26,15 @@ std::string describe_call(const ServiceCall& call) {
 }
 
 std::string no_route_cause(const BlockedEgress& b) {
-  std::string no_endpoint = (b.vpc().empty() ? std::string("no") : b.vpc().label() + " has no") + " endpoint for " + b.service();
-  if (!b.stated_in.empty()) return "which " + b.stated_in + " states have no NAT, and " + no_endpoint + " there or in the template";
+  std::string no_endpoint =
+      (b.vpc().empty() ? std::string("no") : b.vpc().label() + " has no") + " endpoint for " + b.service();
+  if (!b.stated_in.empty())
+    return "which " + b.stated_in + " states have no NAT, and " + no_endpoint + " there or in the template";
   const auto& tables = b.tables;
-  std::string tbl = tables.empty() ? "main route table" : (tables.size() == 1 ? "route table " : "route tables ") + join(tables);
-  return "whose " + tbl + " ha" + (tables.size() > 1 ? "ve" : "s") + " no route out of the VPC (no NAT) and " + no_endpoint;
+  std::string tbl =
+      tables.empty() ? "main route table" : (tables.size() == 1 ? "route table " : "route tables ") + join(tables);
+  return "whose " + tbl + " ha" + (tables.size() > 1 ? "ve" : "s") + " no route out of the VPC (no NAT) and " +
+         no_endpoint;
 }
 
 std::string function_groups_text(const BlockedEgress& b) {
@@ -93,8 +97,9 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
       }
       for (const auto& ev : p->call->evidence)
         if (ev.statement && ev.statement->node)
-          notes.push_back({ev.action + " granted here" + (ev.statement->origin.empty() ? "" : " (" + ev.statement->origin + ")"),
-                           ev.statement->node->pos});
+          notes.push_back(
+              {ev.action + " granted here" + (ev.statement->origin.empty() ? "" : " (" + ev.statement->origin + ")"),
+               ev.statement->node->pos});
       if (p->call->env_node) notes.push_back({join(p->call->env_hints), p->call->env_node->pos});
     }
     EgressWords w = words(b);
@@ -104,7 +109,8 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
                           w.cause + "; its calls to " + join(calls, "; ") + " will hang until the " +
                           timeout_text(ctx.resolver, fn) + " timeout" + w.qualifier;
     Finding& f = sink.report(v.property_key(), message, fn.logical_id);
-    if (v.from_globals) f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.logical_id), fn.key->pos});
+    if (v.from_globals)
+      f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.logical_id), fn.key->pos});
     f.notes.insert(f.notes.end(), notes.begin(), notes.end());
     f.fix = std::move(w.fix);
     if (w.severity) f.severity = *w.severity;

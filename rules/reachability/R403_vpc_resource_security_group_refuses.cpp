@@ -1,4 +1,5 @@
-// R403 vpc-resource-security-group-refuses: The security groups of a VPC-only resource admit nothing from a function that uses it, on the resource's port
+// R403 vpc-resource-security-group-refuses: The security groups of a VPC-only resource admit nothing from a function
+// that uses it, on the resource's port
 #include "lint/text_util.h"
 #include "model/ascii.h"
 #include "reachability/reach_report.h"
@@ -10,7 +11,8 @@ namespace {
 // How a security group is written in a fix: `!GetAtt CacheSecurityGroup.GroupId`, `sg-0abc`, ...
 std::string group_ref(const NetKey& key) {
   if (std::string_view id = key.resource_path(); !id.empty())
-    return id.find('.') == std::string_view::npos ? "!GetAtt " + std::string(id) + ".GroupId" : "!GetAtt " + std::string(id);
+    return id.find('.') == std::string_view::npos ? "!GetAtt " + std::string(id) + ".GroupId"
+                                                  : "!GetAtt " + std::string(id);
   if (!key.parameter().empty()) return "!Ref " + std::string(key.parameter());
   return key.label();
 }
@@ -49,15 +51,16 @@ ReachWords group_refuses_words(const Resolver& resolver, const ResourceUsage& u,
     if (!v.function_groups.empty())
       from += " (security " + plural(v.function_groups.size(), "group ", "groups ") + join(labels(v.function_groups)) +
               (v.refused_subnets.empty() ? std::string() : ", subnets " + join(v.refused_subnets)) + ")";
-    out.message = fid + " reads " + resource_text(r) + " " + how_text(u, *v.use) + ", but " + owner(rid) + " security " +
-                  plural(groups.size(), "group ", "groups ") + join(groups) + plural(groups.size(), " admits", " admit") +
-                  " nothing on " + port + " from " + from + "; every connection hangs until the " + timeout_text(resolver, fn) +
-                  " timeout";
+    out.message = fid + " reads " + resource_text(r) + " " + how_text(u, *v.use) + ", but " + owner(rid) +
+                  " security " + plural(groups.size(), "group ", "groups ") + join(groups) +
+                  plural(groups.size(), " admits", " admit") + " nothing on " + port + " from " + from +
+                  "; every connection hangs until the " + timeout_text(resolver, fn) + " timeout";
     for (const SgRule* rule : v.near_misses)
       out.notes.push_back({"this rule admits " + owner(fid) + " group, but on " + rule_ports(*rule) + ", not " + port,
                            rule->node ? rule->node->pos : Position{}});
     for (const SgRule* rule : v.rules_on_port)
-      out.notes.push_back({"this rule admits " + port + " only from " + rule_source(*rule), rule->node ? rule->node->pos : Position{}});
+      out.notes.push_back(
+          {"this rule admits " + port + " only from " + rule_source(*rule), rule->node ? rule->node->pos : Position{}});
     const NetKey& g = r.groups[0];
     std::string gid(g.resource_path());
     std::string name = (gid.empty() ? std::string("Ingress") : gid) + "From" + fid;
@@ -77,9 +80,13 @@ namespace {
 class VpcResourceSecurityGroupRefuses : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"R403", "vpc-resource-security-group-refuses", "reachability", Severity::Error,
-                            "The security groups of a VPC-only resource admit nothing from a function that uses it, on the resource's port",
-                            "Add an ingress rule to the resource's security group: tcp on its port from the function's security group"};
+    static const RuleMeta m{
+        "R403",
+        "vpc-resource-security-group-refuses",
+        "reachability",
+        Severity::Error,
+        "The security groups of a VPC-only resource admit nothing from a function that uses it, on the resource's port",
+        "Add an ingress rule to the resource's security group: tcp on its port from the function's security group"};
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {

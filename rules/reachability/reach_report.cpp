@@ -1,5 +1,5 @@
-#include "analysis/facts.h"
 #include "reachability/reach_report.h"
+#include "analysis/facts.h"
 
 #include <algorithm>
 #include <set>
@@ -47,13 +47,11 @@ std::string how_text(const ResourceUsage& u, const ResourceUse& chosen) {
   return "through " + join(hows);
 }
 
-
 std::string rule_source(const SgRule& rule) {
   if (!rule.peer_group.empty()) return "security group " + rule.peer_group.label();
   if (rule.cidr) return cidr_text(*rule.cidr);
   return "another source";
 }
-
 
 // Where the resource lives, as a note.
 void placement_note(const VpcResource& r, std::vector<Note>& notes) {
@@ -81,7 +79,8 @@ std::string admitted_group(const VpcResource& r) {
   if (r.groups.empty())
     return "a security group, and give " + rid + " a security group that admits it on " + port_text(r) + " (" + rid +
            " has none, so it gets the VPC's default group)";
-  return "a security group that " + owner(rid) + " security groups (" + join(labels(r.groups)) + ") admit on " + port_text(r);
+  return "a security group that " + owner(rid) + " security groups (" + join(labels(r.groups)) + ") admit on " +
+         port_text(r);
 }
 
 void report_reach(const LintContext& ctx, FindingSink& sink, ReachProblem problem, ReachWording words) {

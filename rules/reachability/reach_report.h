@@ -35,7 +35,7 @@ std::string plural(size_t n, std::string_view one, std::string_view many);
 std::string port_text(const VpcResource& r);      // "TCP 6379", "TCP 9098/9094", "its port"
 std::string resource_text(const VpcResource& r);  // "Cache (AWS::ElastiCache::ReplicationGroup, Redis on TCP 6379)"
 std::string how_text(const ResourceUsage& u, const ResourceUse& chosen);  // "through CACHE_HOST, CACHE_PORT"
-std::string rule_source(const SgRule& rule);  // "security group FnSg", "10.0.1.0/24"
+std::string rule_source(const SgRule& rule);                              // "security group FnSg", "10.0.1.0/24"
 void placement_note(const VpcResource& r, std::vector<Note>& notes);
 void other_uses_notes(const ResourceUsage& u, const ResourceUse& chosen, std::vector<Note>& notes);
 // "a security group that Cache's security groups (CacheSecurityGroup) admit on TCP 6379"

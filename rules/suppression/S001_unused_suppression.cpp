@@ -16,7 +16,10 @@ std::string where(const Suppression& s) {
 class UnusedSuppression : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"S001", "unused-suppression", "suppression", Severity::Info,
+    static const RuleMeta m{"S001",
+                            "unused-suppression",
+                            "suppression",
+                            Severity::Info,
                             "A suppression in the template matches no finding",
                             "Remove the suppression: what it silenced is fixed or moved"};
     return m;
@@ -27,8 +30,8 @@ class UnusedSuppression : public Rule {
     for (size_t i = 0; i < entries.size(); ++i) {
       if ((*ctx.suppression_use)[i] != SuppressionUse::Unused) continue;
       const Suppression& s = entries[i];
-      Finding& f = sink.report(s.pos, "suppression of " + s.rule + " matches no " + s.rule + " finding " + where(s),
-                               s.resource);
+      Finding& f =
+          sink.report(s.pos, "suppression of " + s.rule + " matches no " + s.rule + " finding " + where(s), s.resource);
       if (!s.reason.empty()) f.notes.push_back({"its reason: " + s.reason, s.pos});
     }
   }

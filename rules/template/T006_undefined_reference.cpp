@@ -28,9 +28,13 @@ std::string_view defined_as(ReferenceKind kind) {
 class UndefinedReference : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"T006", "undefined-reference", "template", Severity::Error,
-                            "A Ref, GetAtt, Sub variable, DependsOn or condition that names nothing in the template",
-                            "Define the parameter, resource or condition, or correct the name (names are case-sensitive)"};
+    static const RuleMeta m{
+        "T006",
+        "undefined-reference",
+        "template",
+        Severity::Error,
+        "A Ref, GetAtt, Sub variable, DependsOn or condition that names nothing in the template",
+        "Define the parameter, resource or condition, or correct the name (names are case-sensitive)"};
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
@@ -38,8 +42,8 @@ class UndefinedReference : public Rule {
       if (r.defined) continue;
       std::string name(r.target);
       if (!r.attribute.empty() && r.kind == ReferenceKind::Sub) name += "." + std::string(r.attribute);
-      Finding& f = sink.report(r.node, std::string(what(r.kind)) + " '" + name + "' is undefined: " +
-                                           std::string(defined_as(r.kind)));
+      Finding& f = sink.report(
+          r.node, std::string(what(r.kind)) + " '" + name + "' is undefined: " + std::string(defined_as(r.kind)));
       f.pos = r.pos;
     }
   }

@@ -7,12 +7,17 @@ namespace {
 class DuplicateKey : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"T007", "duplicate-key", "template", Severity::Error,
+    static const RuleMeta m{"T007",
+                            "duplicate-key",
+                            "template",
+                            Severity::Error,
                             "The same key twice in one mapping: the last one silently wins",
                             "Remove or rename one of the two keys; keep the one you meant"};
     return m;
   }
-  void check(const LintContext& ctx, FindingSink& sink) const override { report_load_issues(ctx, sink, LoadIssueKind::DuplicateKey); }
+  void check(const LintContext& ctx, FindingSink& sink) const override {
+    report_load_issues(ctx, sink, LoadIssueKind::DuplicateKey);
+  }
 };
 
 }  // namespace

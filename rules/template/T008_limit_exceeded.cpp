@@ -7,12 +7,18 @@ namespace {
 class LimitExceeded : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"T008", "limit-exceeded", "template", Severity::Error,
-                            "The file exceeds a safety limit (size, nesting depth, node count, alias or merge expansion)",
-                            "Split the template (nested stacks), or raise the limit with --max-file-size when the file is legitimate"};
+    static const RuleMeta m{
+        "T008",
+        "limit-exceeded",
+        "template",
+        Severity::Error,
+        "The file exceeds a safety limit (size, nesting depth, node count, alias or merge expansion)",
+        "Split the template (nested stacks), or raise the limit with --max-file-size when the file is legitimate"};
     return m;
   }
-  void check(const LintContext& ctx, FindingSink& sink) const override { report_load_issues(ctx, sink, LoadIssueKind::LimitExceeded); }
+  void check(const LintContext& ctx, FindingSink& sink) const override {
+    report_load_issues(ctx, sink, LoadIssueKind::LimitExceeded);
+  }
 };
 
 }  // namespace

@@ -7,21 +7,27 @@ namespace {
 class SingleSubnet : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"V303", "single-subnet", "vpc-config", Severity::Warning,
+    static const RuleMeta m{"V303",
+                            "single-subnet",
+                            "vpc-config",
+                            Severity::Warning,
                             "A VPC-attached function with exactly one subnet: one Availability Zone",
                             "List two or more subnets in different Availability Zones"};
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
-    report_vpc_variants(ctx, sink, [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at, std::vector<Note>& notes) -> std::string {
-      if (v.subnets.unknown || v.subnets.items.size() != 1) return {};
-      at = v.subnets.node;
-      if (const Node* only = v.subnets.items[0].empty() ? nullptr : v.subnets.items[0][0].node)
-        notes.push_back({"its only subnet", only->pos});
-      return std::string(fn.function->logical_id) +
-             " runs in a single subnet, so in a single Availability Zone: an outage of that zone stops the function "
-             "(Lambda recommends subnets in two or more zones)";
-    });
+    report_vpc_variants(
+        ctx, sink,
+        [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at, std::vector<Note>& notes) -> std::string {
+          if (v.subnets.unknown || v.subnets.items.size() != 1) return {};
+          at = v.subnets.node;
+          if (const Node* only = v.subnets.items[0].empty() ? nullptr : v.subnets.items[0][0].node)
+            notes.push_back({"its only subnet", only->pos});
+          return std::string(fn.function->logical_id) +
+                 " runs in a single subnet, so in a single Availability Zone: an outage of that zone stops the "
+                 "function "
+                 "(Lambda recommends subnets in two or more zones)";
+        });
   }
 };
 

@@ -18,8 +18,8 @@ void report_vpc_variants(const LintContext& ctx, FindingSink& sink, const Varian
       if (!seen.insert(message).second) continue;
       Finding& f = sink.report(at ? at : v.property_key(), message, fn.function->logical_id);
       if (v.from_globals)
-        f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.function->logical_id),
-                           fn.function->key->pos});
+        f.notes.push_back(
+            {"VpcConfig inherited from Globals by " + std::string(fn.function->logical_id), fn.function->key->pos});
       f.notes.insert(f.notes.end(), notes.begin(), notes.end());
     }
   }

@@ -136,7 +136,8 @@ bool egress_allows_https(const NetworkModel& net, const Placement& fn, const std
       if (!rule.allows_tcp_port(443)) continue;
       if (rule.cidr && (!dest || rule.cidr->contains(*dest))) return true;
       if (rule.ipv6_or_prefix_list && prefix_list_ok) return true;
-      if (!rule.peer_group.empty() && std::find(dest_groups.begin(), dest_groups.end(), rule.peer_group) != dest_groups.end())
+      if (!rule.peer_group.empty() &&
+          std::find(dest_groups.begin(), dest_groups.end(), rule.peer_group) != dest_groups.end())
         return true;
     }
   }

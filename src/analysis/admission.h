@@ -51,12 +51,12 @@ class Admission {
 
   const NetworkModel& net_;
   AdmissionTarget target_;
-  bool unknown_ = false;                    // a group or rule the template does not show
+  bool unknown_ = false;  // a group or rule the template does not show
   NetKey default_group_;
   std::unordered_set<NetKey, NetKeyHash> peers_;  // source groups admitted on the port
-  bool unfixed_peer_ = false;               // a source group given by a parameter, import, ...
-  std::unordered_set<uint64_t> cidrs_;      // CIDR blocks admitted on the port (address << 8 | prefix)
-  bool default_cidr_ = false;               // 0.0.0.0/0
+  bool unfixed_peer_ = false;                     // a source group given by a parameter, import, ...
+  std::unordered_set<uint64_t> cidrs_;            // CIDR blocks admitted on the port (address << 8 | prefix)
+  bool default_cidr_ = false;                     // 0.0.0.0/0
   std::unordered_map<NetKey, std::vector<const SgRule*>, NetKeyHash> off_port_;  // source group -> rules on other ports
   std::vector<const SgRule*> on_port_;
 };

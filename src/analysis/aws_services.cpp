@@ -6,9 +6,8 @@
 
 #include <algorithm>
 
-#include "model/ascii.h"
 #include <array>
-
+#include "model/ascii.h"
 
 namespace vpclint {
 
@@ -65,12 +64,12 @@ constexpr std::array kServices{
     Entry{"route53", "route53", "Route 53", false},
     Entry{"cloudfront", "cloudfront", "CloudFront", false},
     Entry{"iam", "iam", "IAM", false},
-    Entry{"xray", "", "", false},                // Lambda's own daemon sends traces
-    Entry{"logs", "", "", false},                // Lambda ships the function's logs
-    Entry{"rds-db", "", "", false},              // IAM auth tokens are signed locally
+    Entry{"xray", "", "", false},    // Lambda's own daemon sends traces
+    Entry{"logs", "", "", false},    // Lambda ships the function's logs
+    Entry{"rds-db", "", "", false},  // IAM auth tokens are signed locally
     Entry{"neptune-db", "", "", false},
-    Entry{"elasticache", "", "", false},         // elasticache:Connect: IAM auth, stays in the VPC
-    Entry{"kafka-cluster", "", "", false},       // MSK IAM auth: the cluster is in the VPC
+    Entry{"elasticache", "", "", false},    // elasticache:Connect: IAM auth, stays in the VPC
+    Entry{"kafka-cluster", "", "", false},  // MSK IAM auth: the cluster is in the VPC
     // Object Lambda permissions ride along with copies of AmazonS3ReadOnlyAccess; the calls
     // themselves are rare and are not evidence.
     Entry{"s3-object-lambda", "", "", false},
@@ -79,11 +78,10 @@ constexpr std::array kServices{
 // The EC2 calls of the widely copied network-interface statement: Lambda makes them.
 // (Any other ec2 action on network interfaces counts too: Attach/Detach/Modify...)
 constexpr std::array<std::string_view, 7> kEniActions{
-    "ec2:describeinstances",        "ec2:describesubnets",            "ec2:describevpcs",
-    "ec2:describesecuritygroups",   "ec2:assignprivateipaddresses",   "ec2:unassignprivateipaddresses",
+    "ec2:describeinstances",         "ec2:describesubnets",          "ec2:describevpcs",
+    "ec2:describesecuritygroups",    "ec2:assignprivateipaddresses", "ec2:unassignprivateipaddresses",
     "ec2:describeavailabilityzones",
 };
-
 
 }  // namespace
 
@@ -101,7 +99,8 @@ ServiceEndpoint service_of_action(std::string_view action) {
   }
   // Data-plane calls that go to a resource inside the VPC: an OpenSearch domain's HTTP API, an
   // EFS or S3 Files mount. Whether the function reaches that resource is a reachability question.
-  if ((prefix == "es" && a.starts_with("es:eshttp")) || (prefix == "elasticfilesystem" && a.starts_with("elasticfilesystem:client")) ||
+  if ((prefix == "es" && a.starts_with("es:eshttp")) ||
+      (prefix == "elasticfilesystem" && a.starts_with("elasticfilesystem:client")) ||
       (prefix == "s3files" && a.starts_with("s3files:client")))
     return {};
   for (const auto& e : kServices) {
@@ -118,11 +117,20 @@ ServiceEndpoint service_of_action(std::string_view action) {
 
 bool is_event_source_poll_action(std::string_view action) {
   static constexpr std::array<std::string_view, 14> kPoll{
-      "sqs:receivemessage",       "sqs:deletemessage",          "sqs:deletemessagebatch",
-      "sqs:changemessagevisibility", "sqs:changemessagevisibilitybatch", "sqs:getqueueattributes",
-      "kinesis:getrecords",       "kinesis:getsharditerator",   "kinesis:describestream",
-      "kinesis:describestreamsummary", "kinesis:listshards",     "kinesis:subscribetoshard",
-      "dynamodb:getrecords",      "dynamodb:getsharditerator",
+      "sqs:receivemessage",
+      "sqs:deletemessage",
+      "sqs:deletemessagebatch",
+      "sqs:changemessagevisibility",
+      "sqs:changemessagevisibilitybatch",
+      "sqs:getqueueattributes",
+      "kinesis:getrecords",
+      "kinesis:getsharditerator",
+      "kinesis:describestream",
+      "kinesis:describestreamsummary",
+      "kinesis:listshards",
+      "kinesis:subscribetoshard",
+      "dynamodb:getrecords",
+      "dynamodb:getsharditerator",
   };
   std::string a = ascii_lower(action);
   if (a == "dynamodb:describestream" || a == "dynamodb:liststreams" || a == "kinesis:liststreams") return true;

@@ -7,8 +7,8 @@
 namespace vpclint {
 
 struct ServiceEndpoint {
-  std::string endpoint;  // the VPC endpoint service suffix: "lambda", "s3", "kinesis-streams"
-  std::string name;      // for messages: "the Lambda API", "S3"
+  std::string endpoint;          // the VPC endpoint service suffix: "lambda", "s3", "kinesis-streams"
+  std::string name;              // for messages: "the Lambda API", "S3"
   bool gateway_capable = false;  // S3 and DynamoDB also have (free) gateway endpoints
 };
 

@@ -10,7 +10,8 @@ std::optional<Cidr> Cidr::parse(std::string_view text) {
     if (i >= text.size() || text[i] < '0' || text[i] > '9') return std::nullopt;
     uint32_t v = 0;
     size_t digits = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 4) v = v * 10 + static_cast<uint32_t>(text[i++] - '0'), ++digits;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 4)
+      v = v * 10 + static_cast<uint32_t>(text[i++] - '0'), ++digits;
     if (v > 255 || digits > 3) return std::nullopt;
     addr = addr << 8 | v;
     ++octets;
@@ -24,7 +25,8 @@ std::optional<Cidr> Cidr::parse(std::string_view text) {
     if (text[i++] != '/' || i >= text.size()) return std::nullopt;
     prefix = 0;
     size_t digits = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 3) prefix = prefix * 10 + static_cast<uint32_t>(text[i++] - '0'), ++digits;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 3)
+      prefix = prefix * 10 + static_cast<uint32_t>(text[i++] - '0'), ++digits;
     if (i != text.size() || prefix > 32 || digits == 0) return std::nullopt;
   }
   Cidr c;

@@ -18,10 +18,10 @@ struct ConnectorEnd {
 };
 
 struct Connector {
-  std::string_view name;        // the connector's logical id, or its key in `Connectors`
-  const Node* at = nullptr;     // where it is written
-  Guard guard;                  // the conditions of the resource that holds it
-  ConnectorEnd source;          // the embedding resource for an embedded connector
+  std::string_view name;     // the connector's logical id, or its key in `Connectors`
+  const Node* at = nullptr;  // where it is written
+  Guard guard;               // the conditions of the resource that holds it
+  ConnectorEnd source;       // the embedding resource for an embedded connector
   std::vector<ConnectorEnd> destinations;
   const Node* permissions = nullptr;  // the Permissions list
 };

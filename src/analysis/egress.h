@@ -15,11 +15,11 @@ namespace vpclint {
 // What blocks a path; which rule reports each is decided in one place, rules/rule_ids.cpp.
 enum class Blocker : uint8_t {
   None,
-  NoRoute,              // no default route, no usable endpoint
-  PublicOnly,           // the default route goes to an internet gateway
-  EndpointDnsOff,       // only an interface endpoint whose private DNS is off
-  EndpointSgBlocks,     // only an endpoint whose security groups refuse 443
-  FunctionEgressBlocks, // the function's own egress rules refuse 443
+  NoRoute,               // no default route, no usable endpoint
+  PublicOnly,            // the default route goes to an internet gateway
+  EndpointDnsOff,        // only an interface endpoint whose private DNS is off
+  EndpointSgBlocks,      // only an endpoint whose security groups refuse 443
+  FunctionEgressBlocks,  // the function's own egress rules refuse 443
 };
 
 enum class Verdict : uint8_t {

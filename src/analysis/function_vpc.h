@@ -23,9 +23,9 @@ struct ResolvedList {
 
 // One way the function's VpcConfig can look.
 struct VpcAttachment {
-  Guard guard;                      // conditions under which it looks like this
-  const Node* vpc_config = nullptr; // where findings about it point
-  bool from_globals = false;        // inherited from Globals.Function.VpcConfig
+  Guard guard;                       // conditions under which it looks like this
+  const Node* vpc_config = nullptr;  // where findings about it point
+  bool from_globals = false;         // inherited from Globals.Function.VpcConfig
   bool via_capacity_provider = false;
   ResolvedList subnets;
   ResolvedList security_groups;

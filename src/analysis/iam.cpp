@@ -8,10 +8,7 @@
 
 namespace vpclint {
 
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 // Glob matching with `*` (any run) and `?` (one character), case-insensitive. Greedy with a
 // single resume point (the last `*`): no recursion, no exponential backtracking; at worst

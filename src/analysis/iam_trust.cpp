@@ -14,12 +14,12 @@ enum class Tri : uint8_t { No, Maybe, Yes };
 
 Tri both(Tri a, Tri b) { return std::min(a, b); }
 
-
 // One Principal.Service value names the Lambda service.
 Tri lambda_service(const Value& v) {
   Tri t;
   if (v.kind == ValueKind::Literal)
-    t = ascii_iequals(v.text, "lambda.amazonaws.com") || ascii_iequals(v.text, "lambda.amazonaws.com.cn") ? Tri::Yes : Tri::No;
+    t = ascii_iequals(v.text, "lambda.amazonaws.com") || ascii_iequals(v.text, "lambda.amazonaws.com.cn") ? Tri::Yes
+                                                                                                          : Tri::No;
   else if (v.kind == ValueKind::Composite)
     t = ascii_iequals(v.text, "lambda.${AWS::URLSuffix}") ? Tri::Yes : Tri::Maybe;
   else

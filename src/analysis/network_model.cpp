@@ -64,8 +64,7 @@ NetKey NetworkModel::key_of(const Node* node) const {
   return v.empty() ? NetKey() : NetKey::of(v[0]);
 }
 
-NetworkModel::NetworkModel(const Template& t, const Resolver& r, const Config* config)
-    : t_(t), r_(r), config_(config) {
+NetworkModel::NetworkModel(const Template& t, const Resolver& r, const Config* config) : t_(t), r_(r), config_(config) {
   auto self = [](const Resource& res) { return NetKey::resource(res.logical_id); };
   std::vector<const Resource*> later;  // resources that attach to others, read once all exist
   for (const Resource& res : t.resources()) {

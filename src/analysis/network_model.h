@@ -2,9 +2,9 @@
 // security groups, indexed once per template. Things outside the template (literal ids,
 // parameters, imports, SSM values) appear only as keys.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
-#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -18,16 +18,26 @@
 
 namespace vpclint {
 
-
 enum class RouteTarget : uint8_t {
-  InternetGateway, NatGateway, Instance, TransitGateway, Peering, VpnGateway, NetworkInterface,
-  VpcEndpoint, EgressOnlyInternetGateway, CarrierGateway, LocalGateway, CoreNetwork, Unknown,
+  InternetGateway,
+  NatGateway,
+  Instance,
+  TransitGateway,
+  Peering,
+  VpnGateway,
+  NetworkInterface,
+  VpcEndpoint,
+  EgressOnlyInternetGateway,
+  CarrierGateway,
+  LocalGateway,
+  CoreNetwork,
+  Unknown,
 };
 std::string_view route_target_name(RouteTarget t);
 
 struct NetVpc {
   const Resource* resource = nullptr;
-  bool dns_support = true;     // CloudFormation defaults
+  bool dns_support = true;  // CloudFormation defaults
   bool dns_hostnames = false;
   std::optional<Cidr> cidr;
 };
@@ -47,8 +57,8 @@ struct SubnetRoutes {
   TableSource source = TableSource::Outside;
   const NetRouteTable* table = nullptr;
   const NetRoute* default_route = nullptr;  // the route for 0.0.0.0/0, if any
-  bool internet_route = false;   // a route to an internet gateway, or to a target it cannot name
-  bool other_vpc_route = false;  // a route that may lead to another network (peering, TGW, VPN, ...)
+  bool internet_route = false;              // a route to an internet gateway, or to a target it cannot name
+  bool other_vpc_route = false;             // a route that may lead to another network (peering, TGW, VPN, ...)
 };
 
 struct NetSubnet {
@@ -56,7 +66,7 @@ struct NetSubnet {
   NetKey vpc;
   std::string az;  // literal AZ, or a key-like text for !Select [i, !GetAZs ''] ("az#i")
   std::optional<Cidr> cidr;
-  NetKey route_table;               // explicit association, or empty: the VPC's main table
+  NetKey route_table;  // explicit association, or empty: the VPC's main table
   const Node* association = nullptr;
   SubnetRoutes routes;
 };
@@ -91,7 +101,7 @@ struct SgRule {
   bool ipv6_or_prefix_list = false;
   NetKey peer_group;  // the source/destination group
   const Node* node = nullptr;
-  bool unknown = false;    // a part could not be resolved
+  bool unknown = false;  // a part could not be resolved
 
   bool allows_tcp_port(int port) const;
 };
@@ -109,7 +119,7 @@ enum class EndpointType : uint8_t { Gateway, Interface, GatewayLoadBalancer };
 struct NetEndpoint {
   const Resource* resource = nullptr;
   NetKey vpc;
-  std::string service;  // "lambda", "s3", "secretsmanager"; empty when unknown
+  std::string service;                        // "lambda", "s3", "secretsmanager"; empty when unknown
   EndpointType type = EndpointType::Gateway;  // CloudFormation's default
   bool private_dns = false;                   // CloudFormation's default
   std::vector<NetKey> route_tables;

@@ -31,7 +31,8 @@ PlacedSubnet place_subnet(const NetworkModel& net, NetKey key, const Node* liste
     p.vpc = NetKey::literal(x->vpc);
     p.zone = x->az;
     std::string label = p.key.label();
-    if (!x->vpc.empty()) p.vpc_source = Provenance{x->source.file + " states the VPC of " + label, x->source.pos, x->source.file};
+    if (!x->vpc.empty())
+      p.vpc_source = Provenance{x->source.file + " states the VPC of " + label, x->source.pos, x->source.file};
     if (!x->az.empty())
       p.zone_source = Provenance{x->source.file + " states the zone of " + label, x->source.pos, x->source.file};
   }
@@ -45,7 +46,8 @@ PlacedGroup place_group(const NetworkModel& net, NetKey key, const Node* listed_
   if (const NetSecurityGroup* sg = net.security_group(g.key)) {
     g.group = sg;
     g.vpc = sg->vpc;
-    if (!sg->vpc.empty()) g.vpc_source = vpc_set_at(*sg->resource, "security group " + std::string(sg->resource->logical_id));
+    if (!sg->vpc.empty())
+      g.vpc_source = vpc_set_at(*sg->resource, "security group " + std::string(sg->resource->logical_id));
   }
   return g;
 }
@@ -74,15 +76,16 @@ void conclude(Placement& p) {
   std::vector<Member> members;
   if (!p.subnets_ambiguous)
     for (const auto& s : p.subnets)
-      if (s.vpc.fixed() && s.vpc_source)
-        members.push_back({&s.vpc, "subnet " + s.name(), s.listed_at, &*s.vpc_source});
+      if (s.vpc.fixed() && s.vpc_source) members.push_back({&s.vpc, "subnet " + s.name(), s.listed_at, &*s.vpc_source});
   if (!p.groups_ambiguous)
     for (const auto& g : p.groups)
       if (g.group && g.vpc.fixed() && g.vpc_source)
-        members.push_back({&g.vpc, "security group " + std::string(g.group->resource->logical_id), g.listed_at, &*g.vpc_source});
+        members.push_back(
+            {&g.vpc, "security group " + std::string(g.group->resource->logical_id), g.listed_at, &*g.vpc_source});
   for (const Member& m : members) {
     if (!m.vpc->comparable(*members[0].vpc) || *m.vpc == *members[0].vpc) continue;
-    p.conflict = VpcConflict{members[0].what, m.what, *members[0].vpc, *m.vpc, m.listed_at, *members[0].source, *m.source};
+    p.conflict =
+        VpcConflict{members[0].what, m.what, *members[0].vpc, *m.vpc, m.listed_at, *members[0].source, *m.source};
     break;
   }
 

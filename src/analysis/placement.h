@@ -4,8 +4,8 @@
 // Egress, reachability, the VPC-config rules and the picture all read this; none recomputes it.
 #pragma once
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/network_model.h"
@@ -24,9 +24,9 @@ struct Provenance {
 
 struct PlacedSubnet {
   NetKey key;
-  const Node* listed_at = nullptr;          // the item that names it
-  const NetSubnet* subnet = nullptr;        // a subnet of the template
-  const ExternalSubnet* stated = nullptr;   // a subnet the team's config states
+  const Node* listed_at = nullptr;         // the item that names it
+  const NetSubnet* subnet = nullptr;       // a subnet of the template
+  const ExternalSubnet* stated = nullptr;  // a subnet the team's config states
   NetKey vpc;
   std::optional<Provenance> vpc_source;
   std::string zone;  // literal zone, or "az#i" for !Select [i, !GetAZs ''] (same index, same zone)

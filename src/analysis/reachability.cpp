@@ -78,11 +78,26 @@ bool endpoint_attribute(std::string_view attribute) {
 
 // Function properties whose references say nothing about what the code connects to.
 bool ignored_property(std::string_view p) {
-  static constexpr std::string_view kIgnored[] = {
-      "Events", "VpcConfig", "Role", "Policies", "Layers", "Tags", "Description", "FunctionName",
-      "PermissionsBoundary", "CapacityProviderConfig", "DeploymentPreference", "AutoPublishAlias",
-      "DeadLetterQueue", "DeadLetterConfig", "EventInvokeConfig", "FileSystemConfigs", "KmsKeyArn",
-      "ProvisionedConcurrencyConfig", "FunctionUrlConfig", "LoggingConfig"};
+  static constexpr std::string_view kIgnored[] = {"Events",
+                                                  "VpcConfig",
+                                                  "Role",
+                                                  "Policies",
+                                                  "Layers",
+                                                  "Tags",
+                                                  "Description",
+                                                  "FunctionName",
+                                                  "PermissionsBoundary",
+                                                  "CapacityProviderConfig",
+                                                  "DeploymentPreference",
+                                                  "AutoPublishAlias",
+                                                  "DeadLetterQueue",
+                                                  "DeadLetterConfig",
+                                                  "EventInvokeConfig",
+                                                  "FileSystemConfigs",
+                                                  "KmsKeyArn",
+                                                  "ProvisionedConcurrencyConfig",
+                                                  "FunctionUrlConfig",
+                                                  "LoggingConfig"};
   return std::find(std::begin(kIgnored), std::end(kIgnored), p) != std::end(kIgnored);
 }
 
@@ -114,7 +129,8 @@ bool branch_guard(const Node* n, const Node* top, Guard& g) {
 
 std::string cidr_text(const Cidr& c) {
   return std::to_string(c.address >> 24) + "." + std::to_string((c.address >> 16) & 255) + "." +
-         std::to_string((c.address >> 8) & 255) + "." + std::to_string(c.address & 255) + "/" + std::to_string(c.prefix);
+         std::to_string((c.address >> 8) & 255) + "." + std::to_string(c.address & 255) + "/" +
+         std::to_string(c.prefix);
 }
 
 ReachabilityFacts::ReachabilityFacts(const Template& t, const Resolver& r, const ReferenceGraph& refs,
@@ -358,8 +374,10 @@ VariantReach ReachabilityFacts::reach(const VpcResource& res, const VpcAttachmen
   for (size_t i = 0; i < fn.subnets.size(); ++i) {
     const PlacedSubnet& s = fn.subnets[i];
     std::string label = s.key.label() + (s.subnet && s.cidr ? " (" + cidr_text(*s.cidr) + ")" : std::string());
-    if (a.per_subnet[i] == Admit::Admits) out.admitted_subnets.push_back(std::move(label));
-    else if (a.per_subnet[i] == Admit::Refuses) out.refused_subnets.push_back(std::move(label));
+    if (a.per_subnet[i] == Admit::Admits)
+      out.admitted_subnets.push_back(std::move(label));
+    else if (a.per_subnet[i] == Admit::Refuses)
+      out.refused_subnets.push_back(std::move(label));
   }
   return out;
 }

@@ -8,9 +8,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "analysis/function_vpc.h"
 #include "analysis/admission.h"
 #include "analysis/connectors.h"
+#include "analysis/function_vpc.h"
 #include "analysis/iam.h"
 #include "analysis/network_model.h"
 #include "analysis/placement.h"
@@ -32,15 +32,15 @@ struct VpcResource {
   const Node* port_node = nullptr;  // the Port property, when it sets the port
   Exposure exposure = Exposure::Private;
 
-  NetKey vpc;                            // empty when the template does not show it
+  NetKey vpc;  // empty when the template does not show it
   std::vector<NetKey> subnets;
-  bool subnets_unknown = false;          // a list the template does not show (parameter, import, ...)
+  bool subnets_unknown = false;            // a list the template does not show (parameter, import, ...)
   const Resource* subnet_group = nullptr;  // the template subnet group that holds the subnets
-  const Node* placement = nullptr;       // the property that places it (subnet group, SubnetIds, VPCOptions)
-  std::vector<NetKey> groups;            // empty: the VPC's default group
+  const Node* placement = nullptr;         // the property that places it (subnet group, SubnetIds, VPCOptions)
+  std::vector<NetKey> groups;              // empty: the VPC's default group
   bool groups_unknown = false;
-  const Node* groups_node = nullptr;     // the security group property as written
-  Placement where;                       // its subnets and groups placed in the network
+  const Node* groups_node = nullptr;  // the security group property as written
+  Placement where;                    // its subnets and groups placed in the network
 
   // The VPC's default security group when it has no groups of its own.
   NetKey default_group() const { return groups.empty() && !groups_unknown ? vpc.default_group() : NetKey(); }
@@ -53,7 +53,7 @@ struct ResourceUse {
   // After "through": "CACHE_HOST", "its InlineCode", "rds-db:connect granted to its role",
   // "connector ReadCache".
   std::string how;
-  std::string attribute;       // the GetAtt / ${X.Attr} attribute, if any
+  std::string attribute;  // the GetAtt / ${X.Attr} attribute, if any
   // The use names how to connect (an endpoint attribute, a data-plane grant, a connector). A
   // bare !Ref or an ARN may as well serve control-plane API calls (snapshots, start/stop): it
   // counts only when the role is known and grants none for the resource's service.
@@ -78,11 +78,11 @@ struct VariantReach {
   Guard guard;                             // the variant's conditions and the use's
   const ResourceUse* use = nullptr;        // the evidence that holds under `guard`
   Reach reach = Reach::Unknown;
-  NetKey function_vpc;                     // when known
+  NetKey function_vpc;  // when known
   std::vector<NetKey> function_groups;
   std::vector<std::string> admitted_subnets, refused_subnets;  // labels (SomeSubnets, Refused by CIDR)
-  std::vector<const SgRule*> rules_on_port;  // the rules of the resource's groups that match the port
-  std::vector<const SgRule*> near_misses;    // rules that admit the function, but on other ports
+  std::vector<const SgRule*> rules_on_port;                    // the rules of the resource's groups that match the port
+  std::vector<const SgRule*> near_misses;                      // rules that admit the function, but on other ports
 };
 
 // A function that uses a VPC-only resource, and how each variant of its VpcConfig fares.

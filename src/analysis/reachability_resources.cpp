@@ -78,7 +78,6 @@ const Engine* find_engine(std::string_view name) {
   return nullptr;
 }
 
-
 bool is_subnet_group(ResourceKind k) {
   return k == ResourceKind::ElastiCacheSubnetGroup || k == ResourceKind::MemoryDbSubnetGroup ||
          k == ResourceKind::RdsSubnetGroup || k == ResourceKind::DocDbSubnetGroup ||
@@ -125,7 +124,8 @@ class Reader {
     for (const Resource& res : t.resources()) {
       if (is_subnet_group(res.kind)) {
         for (const char* name : {"CacheSubnetGroupName", "SubnetGroupName", "DBSubnetGroupName"})
-          if (std::string n = literal_text(r_, res.property(name)); !n.empty()) groups_by_name_.emplace(ascii_lower(n), &res);
+          if (std::string n = literal_text(r_, res.property(name)); !n.empty())
+            groups_by_name_.emplace(ascii_lower(n), &res);
       } else if (res.kind == ResourceKind::RdsInstance) {
         if (const Resource* c = cluster_of(res)) cluster_instances_[c->logical_id].push_back(&res);
       }
@@ -178,18 +178,10 @@ class Reader {
         break;
       }
       case ResourceKind::RdsInstance:
-      case ResourceKind::RdsCluster:
-        vpc_only = read_rds(res, cluster, v);
-        break;
-      case ResourceKind::RdsDbProxy:
-        set_engine(v, literal_text(r_, res.property("EngineFamily")), "RDS Proxy");
-        break;
-      case ResourceKind::DocDbCluster:
-        set_engine(v, "docdb", "DocumentDB");
-        break;
-      case ResourceKind::NeptuneCluster:
-        set_engine(v, "neptune", "Neptune");
-        break;
+      case ResourceKind::RdsCluster: vpc_only = read_rds(res, cluster, v); break;
+      case ResourceKind::RdsDbProxy: set_engine(v, literal_text(r_, res.property("EngineFamily")), "RDS Proxy"); break;
+      case ResourceKind::DocDbCluster: set_engine(v, "docdb", "DocumentDB"); break;
+      case ResourceKind::NeptuneCluster: set_engine(v, "neptune", "Neptune"); break;
       case ResourceKind::RedshiftCluster: {
         v.engine = "Redshift";
         if (v.ports.empty() && !unknown_port) v.ports.push_back(5439);
@@ -204,9 +196,7 @@ class Reader {
         vpc_only = res.property("VPCOptions") != nullptr;  // else a public domain
         v.ports = {443};
         break;
-      case ResourceKind::MskCluster:
-        vpc_only = read_msk(res, v, unknown_port);
-        break;
+      case ResourceKind::MskCluster: vpc_only = read_msk(res, v, unknown_port); break;
       case ResourceKind::MqBroker: {
         std::string engine = ascii_lower(literal_text(r_, res.property("EngineType")));
         v.engine = engine == "rabbitmq" ? "RabbitMQ" : engine == "activemq" ? "ActiveMQ" : "Amazon MQ";
@@ -219,8 +209,7 @@ class Reader {
         if (pub != Flag::False) v.exposure = default_exposure(v);
         break;
       }
-      default:
-        return false;
+      default: return false;
     }
     if (unknown_port) v.ports.clear();
     return vpc_only;
@@ -317,7 +306,8 @@ class Reader {
       // The Data API (rds-data) needs no VPC; a flag the template does not fix may be on.
       Flag data_api = flag_of(r_, res.property("EnableHttpEndpoint"));
       if (data_api != Flag::Absent && data_api != Flag::False) return false;
-      if (ascii_lower(literal_text(r_, res.property("EngineMode"))) == "serverless") pub = Flag::False;  // v1: never public
+      if (ascii_lower(literal_text(r_, res.property("EngineMode"))) == "serverless")
+        pub = Flag::False;        // v1: never public
       if (pub == Flag::Absent) {  // Aurora: per instance
         auto it = cluster_instances_.find(res.logical_id);
         if (it != cluster_instances_.end()) {

@@ -110,7 +110,8 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
   // Event source mappings and EventInvokeConfigs name their function: index them once.
   std::unordered_map<std::string_view, std::vector<const Resource*>> attached;
   for (const Resource& res : t.resources()) {
-    if (res.kind != ResourceKind::LambdaEventSourceMapping && res.kind != ResourceKind::LambdaEventInvokeConfig) continue;
+    if (res.kind != ResourceKind::LambdaEventSourceMapping && res.kind != ResourceKind::LambdaEventInvokeConfig)
+      continue;
     for (const Value& v : r.values(res.property("FunctionName")))
       if (v.kind == ValueKind::ResourceRef) attached[v.name].push_back(&res);
   }
@@ -139,8 +140,7 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
           if (svc.endpoint.empty()) continue;
           if (is_event_source_poll_action(action)) continue;
           if (side.has_broker_source && is_broker_source_action(action)) continue;
-          if (is_delivery_action(action) && !side.deliveries.empty() && all_in(st.resources, side.deliveries))
-            continue;
+          if (is_delivery_action(action) && !side.deliveries.empty() && all_in(st.resources, side.deliveries)) continue;
           if (svc.endpoint == "kms" && !side.env_key.empty() && all_in(st.resources, side.env_key)) continue;
           ServiceCall& call = add(svc);
           CallEvidence ev{action, &st, {}};

@@ -12,9 +12,9 @@
 namespace vpclint {
 
 struct CallEvidence {
-  std::string action;                      // as granted: "lambda:InvokeFunction", "sqs:Send*"
+  std::string action;  // as granted: "lambda:InvokeFunction", "sqs:Send*"
   const PolicyStatement* statement = nullptr;
-  std::vector<std::string> targets;        // "RefundWorker", "arn:...:function:x", "*"
+  std::vector<std::string> targets;  // "RefundWorker", "arn:...:function:x", "*"
 };
 
 struct ServiceCall {

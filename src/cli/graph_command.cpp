@@ -50,9 +50,10 @@ int run_graph_command(const GraphCommand& command, std::ostream& out, std::ostre
   options.config = overlay.apply(config);
   std::string title = path == "-" ? shown : std::filesystem::path(path).filename().string();
   NetworkGraph graph;
-  FileResult result = lint_text(shown, std::move(bytes), options, [&](const LintContext& ctx, const std::vector<Finding>& findings) {
-    graph = build_network_graph(ctx, findings, title);
-  });
+  FileResult result =
+      lint_text(shown, std::move(bytes), options, [&](const LintContext& ctx, const std::vector<Finding>& findings) {
+        graph = build_network_graph(ctx, findings, title);
+      });
   if (result.unparsable) {
     err << "vpclint: error: cannot draw " << one_line(parse_error(result)) << '\n';
     return 2;

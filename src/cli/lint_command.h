@@ -11,8 +11,8 @@ namespace vpclint {
 struct LintCommand {
   std::vector<std::string> paths;
   std::string format = "text";
-  std::string output;                   // empty: standard output
-  std::optional<Severity> fail_on;      // from the command line; wins over each file's config
+  std::string output;               // empty: standard output
+  std::optional<Severity> fail_on;  // from the command line; wins over each file's config
   bool color = false;
   bool skip_non_templates = false;
   bool inline_suppressions = true;

@@ -24,14 +24,16 @@ constexpr const char* kExitCodes =
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"vpclint: finds the Lambda functions in a SAM/CloudFormation template that will hang or fail "
-               "to deploy because of their VPC."};
+  CLI::App app{
+      "vpclint: finds the Lambda functions in a SAM/CloudFormation template that will hang or fail "
+      "to deploy because of their VPC."};
   app.footer(kExitCodes);
   std::vector<std::string> paths;
   std::string format = "text", output, fail_on = "warning", explain;
   std::string config, baseline, write_baseline;
   std::vector<std::string> parameters;
-  bool show_rules = false, no_color = false, version = false, skip_non_templates = false, no_inline_suppressions = false;
+  bool show_rules = false, no_color = false, version = false, skip_non_templates = false,
+       no_inline_suppressions = false;
   size_t max_file_size = vpclint::Limits{}.max_file_size;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("paths", paths, "Template files or directories ('-' reads standard input)");
@@ -50,7 +52,8 @@ int main(int argc, char** argv) {
   app.add_option("--max-file-size", max_file_size, "Largest file linted, in bytes (default 20 MB)");
   app.add_option("-j,--jobs", jobs, "Files linted in parallel (default: all cores); the output does not depend on it")
       ->check(CLI::Range(1u, 1024u));
-  app.add_option("--config", config, "Use this .vpclint.yaml for every file (default: the nearest one above each file)");
+  app.add_option("--config", config,
+                 "Use this .vpclint.yaml for every file (default: the nearest one above each file)");
   app.add_option("--parameter", parameters, "Template parameter value, Name=Value (repeatable); wins over the config")
       ->allow_extra_args(false);
   app.add_flag("--no-inline-suppressions", no_inline_suppressions,
@@ -59,13 +62,15 @@ int main(int argc, char** argv) {
   app.add_option("--write-baseline", write_baseline, "Record this run's findings in FILE (by fingerprint)");
   app.add_flag("--version", version, "Print the version and exit");
   vpclint::GraphCommand graph_command;
-  CLI::App* graph = app.add_subcommand(
-      "graph", "Draw a template's network model: functions, subnets, route tables, NAT, endpoints, security "
-               "groups and VPC-only resources, broken paths in red with their rule");
+  CLI::App* graph =
+      app.add_subcommand("graph",
+                         "Draw a template's network model: functions, subnets, route tables, NAT, endpoints, security "
+                         "groups and VPC-only resources, broken paths in red with their rule");
   graph->add_option("TEMPLATE", graph_command.path, "Template file ('-' reads standard input)")->required();
   graph->add_option("--format", graph_command.format, "dot (Graphviz, the default) or mermaid")
       ->check(CLI::IsMember({"dot", "mermaid"}));
-  graph->add_option("--config", graph_command.config, "Use this .vpclint.yaml (default: the nearest one above TEMPLATE)");
+  graph->add_option("--config", graph_command.config,
+                    "Use this .vpclint.yaml (default: the nearest one above TEMPLATE)");
   graph->add_option("--parameter", graph_command.parameters, "Template parameter value, Name=Value (repeatable)")
       ->allow_extra_args(false);
   try {

@@ -36,8 +36,8 @@ void write_rule_list_markdown(std::ostream& out) {
   out << "| id | name | default | what it finds |\n|---|---|---|---|\n";
   for (const auto& r : all_rules()) {
     const auto& m = r->meta();
-    out << "| " << cell(m.id) << " | " << cell(m.name) << " | " << severity_name(m.severity) << " | "
-        << cell(m.summary) << " |\n";
+    out << "| " << cell(m.id) << " | " << cell(m.name) << " | " << severity_name(m.severity) << " | " << cell(m.summary)
+        << " |\n";
   }
 }
 

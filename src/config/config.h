@@ -42,8 +42,8 @@ struct Config : StatedValues {
   std::string path;  // the config file; empty for the built-in defaults
   std::string root;  // directory that `exclude` globs are relative to (the config file's)
 
-  std::vector<std::string> select;  // rule ids or prefixes ("N", "N10"); empty: every rule
-  std::vector<std::string> ignore;  // rule ids or prefixes; wins over select
+  std::vector<std::string> select;                        // rule ids or prefixes ("N", "N10"); empty: every rule
+  std::vector<std::string> ignore;                        // rule ids or prefixes; wins over select
   std::map<std::string, Severity, std::less<>> severity;  // per rule id
   std::optional<Severity> fail_on;
   std::vector<std::string> exclude;  // globs ("**", "*", "?") on paths relative to `root`

@@ -15,8 +15,8 @@ namespace vpclint {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kTopKeys{"select", "ignore", "severity", "fail-on",
-                                                   "exclude", "parameters", "ssm", "network"};
+constexpr std::array<std::string_view, 8> kTopKeys{"select",  "ignore",     "severity", "fail-on",
+                                                   "exclude", "parameters", "ssm",      "network"};
 constexpr std::array<std::string_view, 2> kNetworkKeys{"subnets", "endpoints"};
 constexpr std::array<std::string_view, 4> kSubnetKeys{"id", "vpc", "az", "egress"};
 constexpr std::array<std::string_view, 4> kEndpointKeys{"vpc", "service", "type", "private-dns"};
@@ -31,14 +31,22 @@ class Parser {
     for (const MapEntry& e : entries(root, "the top level must be a mapping; " + allowed_keys(kTopKeys))) {
       const std::string_view key = key_text(e);
       check_key(e.key, kTopKeys, "");
-      if (key == "select") out_.select = rule_list(e.value, "select");
-      else if (key == "ignore") out_.ignore = rule_list(e.value, "ignore");
-      else if (key == "severity") severities(e.value);
-      else if (key == "fail-on") out_.fail_on = severity_value(e.value, "fail-on");
-      else if (key == "exclude") excludes(e.value);
-      else if (key == "parameters") values(e.value, out_.parameters, "parameters", "parameter");
-      else if (key == "ssm") values(e.value, out_.ssm, "ssm", "SSM parameter");
-      else if (key == "network") network(e.value);
+      if (key == "select")
+        out_.select = rule_list(e.value, "select");
+      else if (key == "ignore")
+        out_.ignore = rule_list(e.value, "ignore");
+      else if (key == "severity")
+        severities(e.value);
+      else if (key == "fail-on")
+        out_.fail_on = severity_value(e.value, "fail-on");
+      else if (key == "exclude")
+        excludes(e.value);
+      else if (key == "parameters")
+        values(e.value, out_.parameters, "parameters", "parameter");
+      else if (key == "ssm")
+        values(e.value, out_.ssm, "ssm", "SSM parameter");
+      else if (key == "network")
+        network(e.value);
     }
   }
 
@@ -94,7 +102,8 @@ class Parser {
       const bool leaves_root = glob.starts_with('/') || glob == ".." || glob.starts_with("../") ||
                                glob.find("/../") != std::string::npos || glob.ends_with("/..");
       if (leaves_root)
-        fail(item, "exclude glob " + quote(glob) + " must be relative to the config file's directory (no leading '/', no '..')");
+        fail(item, "exclude glob " + quote(glob) +
+                       " must be relative to the config file's directory (no leading '/', no '..')");
       out_.exclude.push_back(std::move(glob));
     }
   }
@@ -123,8 +132,10 @@ class Parser {
     for (const MapEntry& e : entries(n, "network must be a mapping; " + allowed_keys(kNetworkKeys))) {
       const std::string_view key = key_text(e);
       check_key(e.key, kNetworkKeys, "network");
-      if (key == "subnets") subnets(e.value);
-      else if (key == "endpoints") endpoints(e.value);
+      if (key == "subnets")
+        subnets(e.value);
+      else if (key == "endpoints")
+        endpoints(e.value);
     }
   }
 
@@ -139,10 +150,14 @@ class Parser {
       for (const MapEntry& e : entries(item, type_error)) {
         const std::string_view key = key_text(e);
         check_key(e.key, kSubnetKeys, "a network.subnets item");
-        if (key == "id") id = e.value;
-        else if (key == "vpc") s.vpc = scalar(e.value, "subnet vpc must be a string");
-        else if (key == "az") s.az = scalar(e.value, "subnet az must be a string");
-        else if (key == "egress") egress = e.value;
+        if (key == "id")
+          id = e.value;
+        else if (key == "vpc")
+          s.vpc = scalar(e.value, "subnet vpc must be a string");
+        else if (key == "az")
+          s.az = scalar(e.value, "subnet az must be a string");
+        else if (key == "egress")
+          egress = e.value;
       }
       if (!id) fail(item, "a network.subnets item needs id: a subnet id or glob");
       if (!egress) fail(item, "a network.subnets item needs egress: nat, internet-gateway, none or unknown");
@@ -177,16 +192,20 @@ class Parser {
         } else if (key == "type") {
           const std::string type_error_text = "endpoint type must be interface or gateway";
           std::string type = scalar(e.value, type_error_text);
-          if (type == "interface") ep.type = ExternalEndpointType::Interface;
-          else if (type == "gateway") ep.type = ExternalEndpointType::Gateway;
-          else fail(e.value, type_error_text + ", not " + quote(type));
+          if (type == "interface")
+            ep.type = ExternalEndpointType::Interface;
+          else if (type == "gateway")
+            ep.type = ExternalEndpointType::Gateway;
+          else
+            fail(e.value, type_error_text + ", not " + quote(type));
         } else if (key == "private-dns") {
           private_dns = e.key;
           if (!boolean(e.value, ep.private_dns)) fail(e.value, "endpoint private-dns must be true or false");
         }
       }
       if (!has_vpc) fail(item, "a network.endpoints item needs vpc: the id of the VPC it is in");
-      if (!service) fail(item, "a network.endpoints item needs service: lambda, s3, ... or com.amazonaws.<region>.<service>");
+      if (!service)
+        fail(item, "a network.endpoints item needs service: lambda, s3, ... or com.amazonaws.<region>.<service>");
       ep.service = service_name(scalar(service, "endpoint service must be a string"));
       if (ep.service.empty())
         fail(service, "endpoint service " + quote(service->text()) +

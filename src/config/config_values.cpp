@@ -45,7 +45,8 @@ std::span<const MapEntry> entries(const Node* n, const std::string& type_error) 
   // "Condition", so such a mapping is read back as the mapping it was written as.
   if (n->is_intrinsic() && n->arg && n->arg->parent && n->arg->parent->is_map()) {
     const Node* written = n->arg->parent;
-    if (written->size == 1 && written->entries()[0].value == n->arg && written->pos == n->pos) return written->entries();
+    if (written->size == 1 && written->entries()[0].value == n->arg && written->pos == n->pos)
+      return written->entries();
   }
   fail(n, type_error);
 }
@@ -84,9 +85,12 @@ std::string scalar(const Node* n, const std::string& type_error) {
 bool boolean(const Node* n, bool& out) {
   if (!n->is_scalar() || n->quoted) return false;
   const std::string_view t = n->text();
-  if (t == "true" || t == "True" || t == "TRUE") out = true;
-  else if (t == "false" || t == "False" || t == "FALSE") out = false;
-  else return false;
+  if (t == "true" || t == "True" || t == "TRUE")
+    out = true;
+  else if (t == "false" || t == "False" || t == "FALSE")
+    out = false;
+  else
+    return false;
   return true;
 }
 
@@ -103,10 +107,10 @@ bool parse_egress(std::string_view text, SubnetEgress& out) {
 std::string service_name(std::string_view text) {
   std::string name = text.starts_with("com.amazonaws.") ? endpoint_service(text) : std::string(text);
   // Service names are lower case letters, digits, '.' and '-' ("ecr.api", "execute-api").
-  const bool ok = !name.empty() && name.front() != '.' && name.front() != '-' &&
-                  std::all_of(name.begin(), name.end(), [](char c) {
-                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-                  });
+  const bool ok =
+      !name.empty() && name.front() != '.' && name.front() != '-' && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+      });
   return ok ? name : std::string();
 }
 

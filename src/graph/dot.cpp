@@ -11,7 +11,8 @@ namespace {
 
 std::string_view node_style(GraphNodeKind k) {
   switch (k) {
-    case GraphNodeKind::Function: return "shape=box, style=\"rounded,filled\", fillcolor=\"#ffe0b2\", color=\"#e65100\"";
+    case GraphNodeKind::Function:
+      return "shape=box, style=\"rounded,filled\", fillcolor=\"#ffe0b2\", color=\"#e65100\"";
     case GraphNodeKind::Subnet: return "shape=box, style=filled, fillcolor=\"#e3f2fd\", color=\"#1565c0\"";
     case GraphNodeKind::RouteTable: return "shape=tab, style=filled, fillcolor=\"#f5f5f5\", color=\"#616161\"";
     case GraphNodeKind::Nat: return "shape=hexagon, style=filled, fillcolor=\"#e8f5e9\", color=\"#2e7d32\"";

@@ -41,8 +41,7 @@ class GraphBuilder {
   std::string endpoint_node(const NetEndpoint& e);
   std::string service_node(const ServiceEndpoint& s);
   std::string resource_node(const VpcResource& r);
-  std::string outside_node(std::string_view prefix, const NetKey& key, std::string_view what,
-                           std::string cluster = {});
+  std::string outside_node(std::string_view prefix, const NetKey& key, std::string_view what, std::string cluster = {});
   std::string outside_node(std::string_view prefix, const OutsideName& name, std::string_view what,
                            std::string cluster = {});
   // Function -> subnets (or the list the template cannot show) and -> security groups.
@@ -67,7 +66,7 @@ class GraphBuilder {
   const NetworkModel& net_;
   NetworkGraph& g_;
   std::set<std::pair<std::string, std::string>> findings_;  // (rule, resource)
-  std::set<NetKey> groups_;  // the template security groups drawn
+  std::set<NetKey> groups_;                                 // the template security groups drawn
 };
 
 inline std::string logical_name(const Resource* r) { return r ? std::string(r->logical_id) : std::string("(unknown)"); }
@@ -86,6 +85,5 @@ inline std::string ports_text(const VpcResource& r) {
   for (int p : r.ports) out += (out.empty() ? "TCP " : "/") + std::to_string(p);
   return out;
 }
-
 
 }  // namespace vpclint

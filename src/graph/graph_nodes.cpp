@@ -43,12 +43,14 @@ std::string GraphBuilder::vpc_cluster(const NetKey& vpc_key) {
 }
 
 std::string GraphBuilder::function_node(const Resource& fn) {
-  return g_.node(graph_id("fn", fn.logical_id), GraphNodeKind::Function, std::string(fn.logical_id) + "\nLambda function");
+  return g_.node(graph_id("fn", fn.logical_id), GraphNodeKind::Function,
+                 std::string(fn.logical_id) + "\nLambda function");
 }
 
 std::string GraphBuilder::outside_node(std::string_view prefix, const NetKey& key, std::string_view what,
                                        std::string cluster) {
-  return outside_node(prefix, OutsideName{key.empty() ? "unknown" : std::string(key.id_text()), key.label()}, what, std::move(cluster));
+  return outside_node(prefix, OutsideName{key.empty() ? "unknown" : std::string(key.id_text()), key.label()}, what,
+                      std::move(cluster));
 }
 
 std::string GraphBuilder::outside_node(std::string_view prefix, const OutsideName& name, std::string_view what,
@@ -70,7 +72,8 @@ std::string GraphBuilder::subnet_node(const NetKey& key) {
     // What the team's config states about it decides its paths, so the picture says so.
     std::string label = key.label() + "\nsubnet outside the template\negress " +
                         std::string(subnet_egress_name(x->egress)) + ", stated in " + file_name(x->source.file);
-    return g_.node(id, GraphNodeKind::Outside, label, x->vpc.empty() ? std::string() : vpc_cluster(NetKey::literal(x->vpc)));
+    return g_.node(id, GraphNodeKind::Outside, label,
+                   x->vpc.empty() ? std::string() : vpc_cluster(NetKey::literal(x->vpc)));
   }
   return outside_node("sn", key, "subnet");
 }
@@ -80,7 +83,8 @@ std::string GraphBuilder::route_table_node(const NetSubnet& s) {
     // No association: the VPC's main route table, which for a template VPC holds only the local route.
     std::string id = graph_id("rtmain", s.vpc.id_text());
     std::string label = "main route table of " + s.vpc.label();
-    if (net_.vpc(s.vpc)) return g_.node(id, GraphNodeKind::RouteTable, label + "\nlocal route only", vpc_cluster(s.vpc));
+    if (net_.vpc(s.vpc))
+      return g_.node(id, GraphNodeKind::RouteTable, label + "\nlocal route only", vpc_cluster(s.vpc));
     return g_.node(id, GraphNodeKind::Outside, label + "\noutside the template", vpc_cluster(s.vpc));
   }
   std::string id = graph_id("rt", s.route_table.id_text());
@@ -101,11 +105,13 @@ std::string GraphBuilder::route_target_node(const NetRoute& route, const NetKey&
       const NetSubnet* home = net_.subnet(n->subnet);
       std::string label = logical_name(n->resource) + "\nNAT gateway" + (n->is_private ? " (private)" : "") +
                           (n->subnet.empty() ? std::string() : "\nin " + n->subnet.label());
-      return g_.node(graph_id("nat", key.id_text()), GraphNodeKind::Nat, label, vpc_cluster(home ? home->vpc : vpc_key));
+      return g_.node(graph_id("nat", key.id_text()), GraphNodeKind::Nat, label,
+                     vpc_cluster(home ? home->vpc : vpc_key));
     }
   } else if (route.target == RouteTarget::Instance) {
     if (const Resource* inst = net_.instance(key))
-      return g_.node(graph_id("nat", key.id_text()), GraphNodeKind::Nat, logical_name(inst) + "\nNAT instance", vpc_cluster(vpc_key));
+      return g_.node(graph_id("nat", key.id_text()), GraphNodeKind::Nat, logical_name(inst) + "\nNAT instance",
+                     vpc_cluster(vpc_key));
   } else if (const Resource* gw = ctx_.model.resource(key.resource_path())) {
     // Gateways sit at the VPC's edge: drawn outside the VPC box.
     return g_.node(graph_id("gw", key.id_text()), GraphNodeKind::Gateway,
@@ -124,7 +130,8 @@ std::string GraphBuilder::group_node(const NetKey& key) {
   std::string id = graph_id("sg", key.id_text());
   if (const NetSecurityGroup* sg = net_.security_group(key)) {
     groups_.insert(key);
-    return g_.node(id, GraphNodeKind::SecurityGroup, logical_name(sg->resource) + "\nsecurity group", vpc_cluster(sg->vpc));
+    return g_.node(id, GraphNodeKind::SecurityGroup, logical_name(sg->resource) + "\nsecurity group",
+                   vpc_cluster(sg->vpc));
   }
   if (NetKey vpc = key.default_group_vpc(); net_.vpc(vpc))
     return g_.node(id, GraphNodeKind::SecurityGroup, vpc.label() + "\ndefault security group", vpc_cluster(vpc));
@@ -162,7 +169,8 @@ std::string GraphBuilder::resource_node(const VpcResource& r) {
 void GraphBuilder::attach(const FunctionVpc& fv, const VpcAttachment& v) {
   std::string fn = function_node(*fv.function);
   std::string label;
-  if (v.via_capacity_provider && fv.capacity_provider) label = "capacity provider " + logical_name(fv.capacity_provider);
+  if (v.via_capacity_provider && fv.capacity_provider)
+    label = "capacity provider " + logical_name(fv.capacity_provider);
   if (std::string when = v.guard.describe(); !when.empty()) label += (label.empty() ? "" : ", ") + when;
   const Placement& where = ctx_.facts.placements.of(v);
   for (const PlacedSubnet& s : where.subnets) g_.path(fn, subnet_node(s.key), label);

@@ -74,9 +74,7 @@ void GraphBuilder::blocked(const Resource& fn, const std::string& fn_node, const
   std::string from = s ? last_hop(*s) : subnet_node(sp.subnet);
   std::string cause;
   switch (sp.blocker) {
-    case Blocker::PublicOnly:
-      cause = "public subnet, no public IP";
-      break;
+    case Blocker::PublicOnly: cause = "public subnet, no public IP"; break;
     case Blocker::EndpointDnsOff:
       cause = "private DNS off";
       if (sp.via_endpoint) {
@@ -99,7 +97,8 @@ void GraphBuilder::blocked(const Resource& fn, const std::string& fn_node, const
       break;
     default: {
       const GraphNode* hop = g_.find(from);
-      cause = hop && hop->kind == GraphNodeKind::Nat ? "NAT has no route to the internet" : "no route to " + service.name;
+      cause =
+          hop && hop->kind == GraphNodeKind::Nat ? "NAT has no route to the internet" : "no route to " + service.name;
       break;
     }
   }

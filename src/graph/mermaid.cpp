@@ -12,7 +12,7 @@ namespace {
 struct Look {
   std::string_view open, close;  // the node shape's brackets
   std::string_view class_name;
-  std::string_view style;        // classDef body
+  std::string_view style;  // classDef body
 };
 
 Look look_of(GraphNodeKind k) {
@@ -59,9 +59,14 @@ std::string mermaid_text(std::string_view text) {
       case '"': out += "#quot;"; break;
       case '\n': out += "<br/>"; break;
       // Entity starts, HTML, link delimiters and markdown quoting: written as character codes.
-      case '#': case '&': case '<': case '>': case '|': case '`': case ';': case '\\':
-        out += "#" + std::to_string(static_cast<unsigned char>(c)) + ";";
-        break;
+      case '#':
+      case '&':
+      case '<':
+      case '>':
+      case '|':
+      case '`':
+      case ';':
+      case '\\': out += "#" + std::to_string(static_cast<unsigned char>(c)) + ";"; break;
       default: out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c; break;
     }
   }

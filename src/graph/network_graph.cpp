@@ -74,14 +74,14 @@ void NetworkGraph::edge(GraphEdge e) {
 }
 
 void NetworkGraph::finish() {
-  std::sort(clusters_.begin(), clusters_.end(), [](const GraphCluster& a, const GraphCluster& b) { return a.id < b.id; });
+  std::sort(clusters_.begin(), clusters_.end(),
+            [](const GraphCluster& a, const GraphCluster& b) { return a.id < b.id; });
   std::sort(nodes_.begin(), nodes_.end(), [](const GraphNode& a, const GraphNode& b) {
     int ra = rank(a.kind), rb = rank(b.kind);
     return std::tie(a.cluster, ra, a.id) < std::tie(b.cluster, rb, b.id);
   });
-  std::sort(edges_.begin(), edges_.end(), [](const GraphEdge& a, const GraphEdge& b) {
-    return std::tie(a.from, a.to) < std::tie(b.from, b.to);
-  });
+  std::sort(edges_.begin(), edges_.end(),
+            [](const GraphEdge& a, const GraphEdge& b) { return std::tie(a.from, a.to) < std::tie(b.from, b.to); });
   node_index_.clear();
   for (size_t i = 0; i < nodes_.size(); ++i) node_index_[nodes_[i].id] = i;
   edge_index_.clear();

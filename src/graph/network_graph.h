@@ -16,7 +16,15 @@ namespace vpclint {
 struct LintContext;
 
 enum class GraphNodeKind : uint8_t {
-  Function, Subnet, RouteTable, Nat, Gateway, Endpoint, SecurityGroup, Resource, Service,
+  Function,
+  Subnet,
+  RouteTable,
+  Nat,
+  Gateway,
+  Endpoint,
+  SecurityGroup,
+  Resource,
+  Service,
   Outside,  // named by the template but defined elsewhere (literal ids, parameters, SSM, imports)
   Note,     // text only (an empty graph says why it is empty)
 };
@@ -29,8 +37,8 @@ enum class GraphEdgeKind : uint8_t {
 };
 
 struct GraphNode {
-  std::string id;       // [A-Za-z0-9_], starts with a letter: valid in DOT and Mermaid unquoted
-  std::string label;    // '\n' separates lines; writers escape everything else
+  std::string id;     // [A-Za-z0-9_], starts with a letter: valid in DOT and Mermaid unquoted
+  std::string label;  // '\n' separates lines; writers escape everything else
   GraphNodeKind kind = GraphNodeKind::Note;
   std::string cluster;  // id of the VPC cluster it is drawn in, or empty
 };

@@ -77,8 +77,7 @@ size_t Baseline::filter(RunResult& run) const {
       --it->second;
       known.insert(sorted[i]);
     }
-  for (auto& file : run.files)
-    std::erase_if(file.findings, [&](const Finding& f) { return known.count(&f) > 0; });
+  for (auto& file : run.files) std::erase_if(file.findings, [&](const Finding& f) { return known.count(&f) > 0; });
   return known.size();
 }
 

@@ -13,8 +13,8 @@ struct Finding {
   std::string message;
   std::string file;
   Position pos;
-  std::string resource;  // logical id, or empty
-  std::string path;      // property path: Resources/Orchestrator/Properties/VpcConfig
+  std::string resource;     // logical id, or empty
+  std::string path;         // property path: Resources/Orchestrator/Properties/VpcConfig
   std::vector<Note> notes;  // evidence, each with its position
   std::string fix;          // how to fix, from the rule
   std::string suppression;  // for a suppressed finding: the reason its suppression gives

@@ -34,9 +34,11 @@ FileResult lint_document(Document doc, const LintOptions& options, const Analysi
     FindingSink sink(rule->meta(), model, result.findings);
     rule->check(ctx, sink);
   }
-  std::vector<SuppressionUse> use = apply_suppressions(
-      suppressions, result.findings, result.suppressed,
-      [&](std::string_view id) { const Rule* r = find_rule(id); return r && enabled(options, *r); });
+  std::vector<SuppressionUse> use =
+      apply_suppressions(suppressions, result.findings, result.suppressed, [&](std::string_view id) {
+        const Rule* r = find_rule(id);
+        return r && enabled(options, *r);
+      });
   ctx.suppression_use = &use;
   for (const auto& rule : all_rules()) {
     if (!rule->runs_after_suppressions() || !enabled(options, *rule)) continue;
@@ -72,7 +74,8 @@ FileResult lint_path(const std::string& path, const LintOptions& options) {
       // Over the size limit is a finding (T008) on a file that exists, not an unreadable path.
       Document doc;
       doc.source = std::make_unique<SourceText>(shown, std::string());
-      doc.issues.push_back({LoadIssueKind::LimitExceeded, {1, 1}, "the file is " + error + "; it was not linted", nullptr, {}});
+      doc.issues.push_back(
+          {LoadIssueKind::LimitExceeded, {1, 1}, "the file is " + error + "; it was not linted", nullptr, {}});
       doc.unparsable = true;
       return lint_document(std::move(doc), options, {});
     }

@@ -15,7 +15,7 @@ struct LintContext;
 
 struct LintOptions {
   Limits limits;
-  const Config* config = nullptr;  // null: the built-in defaults
+  const Config* config = nullptr;   // null: the built-in defaults
   bool inline_suppressions = true;  // false: Metadata and comment suppressions are ignored
 };
 
@@ -24,7 +24,7 @@ using AnalysisVisitor = std::function<void(const LintContext&, const std::vector
 
 struct FileResult {
   std::string path;
-  std::vector<Finding> findings;  // sorted
+  std::vector<Finding> findings;    // sorted
   std::vector<Finding> suppressed;  // silenced by the template; `suppression` holds the reason
   // The file could not be read; `error` is the one-line reason and there are no findings.
   bool unreadable = false;

@@ -53,7 +53,8 @@ Finding& FindingSink::report(const Node* at, std::string message, std::string_vi
   constexpr std::string_view kResources = "Resources/";
   if (f.resource.empty() && f.path.starts_with(kResources)) {
     size_t end = f.path.find('/', kResources.size());
-    f.resource = f.path.substr(kResources.size(), end == std::string::npos ? std::string::npos : end - kResources.size());
+    f.resource =
+        f.path.substr(kResources.size(), end == std::string::npos ? std::string::npos : end - kResources.size());
   }
   return f;
 }

@@ -19,12 +19,12 @@ namespace vpclint {
 struct Facts;
 
 struct RuleMeta {
-  std::string_view id;        // area letter + three digits, stable forever
-  std::string_view name;      // what is wrong, kebab-case: "undefined-reference"
-  std::string_view area;      // template, network, iam, vpc-config, reachability
-  Severity severity;          // default
-  std::string_view summary;   // one line for --list-rules
-  std::string_view fix;       // the fix hint printed with every finding
+  std::string_view id;       // area letter + three digits, stable forever
+  std::string_view name;     // what is wrong, kebab-case: "undefined-reference"
+  std::string_view area;     // template, network, iam, vpc-config, reachability
+  Severity severity;         // default
+  std::string_view summary;  // one line for --list-rules
+  std::string_view fix;      // the fix hint printed with every finding
 };
 
 // What became of each suppression once the findings were matched against them.

@@ -21,9 +21,15 @@ std::string_view egress_rule(const ServicePath& p) {
 bool classify_reach(Reach reach, bool another_variant_reaches, ReachProblem& out) {
   switch (reach) {
     case Reach::SomeSubnets: out = ReachProblem::PartlyReached; return true;
-    case Reach::NotInVpc: out = another_variant_reaches ? ReachProblem::PartlyReached : ReachProblem::OutsideVpc; return true;
-    case Reach::OtherVpc: out = another_variant_reaches ? ReachProblem::PartlyReached : ReachProblem::OtherVpc; return true;
-    case Reach::Refused: out = another_variant_reaches ? ReachProblem::PartlyReached : ReachProblem::GroupRefuses; return true;
+    case Reach::NotInVpc:
+      out = another_variant_reaches ? ReachProblem::PartlyReached : ReachProblem::OutsideVpc;
+      return true;
+    case Reach::OtherVpc:
+      out = another_variant_reaches ? ReachProblem::PartlyReached : ReachProblem::OtherVpc;
+      return true;
+    case Reach::Refused:
+      out = another_variant_reaches ? ReachProblem::PartlyReached : ReachProblem::GroupRefuses;
+      return true;
     default: return false;
   }
 }

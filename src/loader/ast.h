@@ -16,10 +16,35 @@ namespace vpclint {
 enum class NodeKind : uint8_t { Null, Scalar, Sequence, Mapping, Intrinsic };
 
 enum class Fn : uint8_t {
-  None, Ref, GetAtt, Sub, If, Equals, And, Or, Not, Condition, Join, Select, Split, FindInMap,
-  ImportValue, Base64, Cidr, GetAZs, Transform, ForEach, Length, ToJsonString,
+  None,
+  Ref,
+  GetAtt,
+  Sub,
+  If,
+  Equals,
+  And,
+  Or,
+  Not,
+  Condition,
+  Join,
+  Select,
+  Split,
+  FindInMap,
+  ImportValue,
+  Base64,
+  Cidr,
+  GetAZs,
+  Transform,
+  ForEach,
+  Length,
+  ToJsonString,
   // Functions of the template's Rules section.
-  Contains, EachMemberEquals, EachMemberIn, RefAll, ValueOf, ValueOfAll,
+  Contains,
+  EachMemberEquals,
+  EachMemberIn,
+  RefAll,
+  ValueOf,
+  ValueOfAll,
 };
 
 // "Ref", "Fn::GetAtt", ... (the long form's key).
@@ -51,8 +76,8 @@ struct DynamicRef {
 
 // Parsed payload of an intrinsic, filled by the loader when the shape is right.
 struct IntrinsicInfo {
-  std::string_view target;     // Ref name, GetAtt resource, Condition name, If condition
-  std::string_view attribute;  // GetAtt attribute ("PrimaryEndPoint.Address")
+  std::string_view target;           // Ref name, GetAtt resource, Condition name, If condition
+  std::string_view attribute;        // GetAtt attribute ("PrimaryEndPoint.Address")
   const Node* sub_string = nullptr;  // Fn::Sub template string node
   const Node* sub_vars = nullptr;    // Fn::Sub variable map (may be null)
   std::span<const SubPart> sub_parts;
@@ -60,18 +85,18 @@ struct IntrinsicInfo {
 
 // Rarely needed extras, kept out of Node so the common node stays 64 bytes.
 struct NodeExtra {
-  std::string_view tag;  // non-intrinsic explicit tag as written (e.g. "tag:yaml.org,2002:binary")
+  std::string_view tag;                      // non-intrinsic explicit tag as written (e.g. "tag:yaml.org,2002:binary")
   std::span<const DynamicRef> dynamic_refs;  // `{{resolve:...}}` inside a scalar
 };
 
 struct Node {
   NodeKind kind = NodeKind::Null;
   Fn fn = Fn::None;
-  bool quoted = false;    // scalar written in quotes (so `<<` or `null` are plain text)
-  uint32_t id = 0;        // dense index, for visited-sets over the shared DAG
+  bool quoted = false;  // scalar written in quotes (so `<<` or `null` are plain text)
+  uint32_t id = 0;      // dense index, for visited-sets over the shared DAG
   Position pos;
-  uint32_t offset = 0;    // byte offset of the node's first character in SourceText::text()
-  uint32_t size = 0;      // scalar length, item or entry count
+  uint32_t offset = 0;         // byte offset of the node's first character in SourceText::text()
+  uint32_t size = 0;           // scalar length, item or entry count
   const void* data = nullptr;  // chars, items, entries, or IntrinsicInfo (null: wrong shape)
   const Node* arg = nullptr;   // intrinsic argument, as written
   const NodeExtra* extra = nullptr;
@@ -102,7 +127,9 @@ struct Node {
     return kind == NodeKind::Intrinsic ? static_cast<const IntrinsicInfo*>(data) : nullptr;
   }
   std::string_view tag() const { return extra ? extra->tag : std::string_view(); }
-  std::span<const DynamicRef> dynamic_refs() const { return extra ? extra->dynamic_refs : std::span<const DynamicRef>(); }
+  std::span<const DynamicRef> dynamic_refs() const {
+    return extra ? extra->dynamic_refs : std::span<const DynamicRef>();
+  }
 
   // Mapping lookup by key text (linear: template mappings are small; the model indexes big ones).
   const Node* get(std::string_view key) const;
@@ -182,8 +209,7 @@ void visit_once(const Node* root, std::vector<bool>& seen, F&& f) {
       case NodeKind::Intrinsic:
         if (n->arg) stack.push_back(n->arg);
         break;
-      default:
-        break;
+      default: break;
     }
   }
 }

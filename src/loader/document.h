@@ -12,13 +12,13 @@ namespace vpclint {
 // Problems found while reading a file. The T-family rules turn these into findings; the loader
 // itself knows nothing about rule ids or severities.
 enum class LoadIssueKind : uint8_t {
-  Syntax,            // T001: YAML/JSON syntax error, unreadable encoding, several documents
-  NotTemplate,       // T002: not a mapping, or no Resources (raised by the model)
-  UnknownTag,        // T003
-  BadIntrinsic,      // T004
-  BadDynamicRef,     // T005
-  DuplicateKey,      // T007
-  LimitExceeded,     // T008
+  Syntax,         // T001: YAML/JSON syntax error, unreadable encoding, several documents
+  NotTemplate,    // T002: not a mapping, or no Resources (raised by the model)
+  UnknownTag,     // T003
+  BadIntrinsic,   // T004
+  BadDynamicRef,  // T005
+  DuplicateKey,   // T007
+  LimitExceeded,  // T008
 };
 
 struct Note {

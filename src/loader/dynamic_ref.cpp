@@ -15,13 +15,16 @@ const RE2& whole_ref() {
 }
 // ssm / ssm-secure: parameter-name[:version]; names are [A-Za-z0-9_.-/], or an ARN.
 const RE2& ssm_ref() {
-  static const RE2 re(R"(((?:[A-Za-z0-9_./\-]|)" VPCLINT_SUBVAR R"()+|arn:[^:]+:ssm:[^:]*:[^:]*:parameter(?:[A-Za-z0-9_./\-]|)" VPCLINT_SUBVAR R"()+)(?::([0-9]+|)" VPCLINT_SUBVAR R"())?)");
+  static const RE2 re(R"(((?:[A-Za-z0-9_./\-]|)" VPCLINT_SUBVAR
+                      R"()+|arn:[^:]+:ssm:[^:]*:[^:]*:parameter(?:[A-Za-z0-9_./\-]|)" VPCLINT_SUBVAR
+                      R"()+)(?::([0-9]+|)" VPCLINT_SUBVAR R"())?)");
   return re;
 }
 // secretsmanager: secret-id[:SecretString[:json-key[:version-stage[:version-id]]]]; the id may be
 // a full ARN (which itself contains colons).
 const RE2& secrets_ref() {
-  static const RE2 re(R"(((?:arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:)?(?:[^:]|)" VPCLINT_SUBVAR R"()+)(?::(SecretString)?(?::([^:]*)(?::([^:]*)(?::([^:]*))?)?)?)?)");
+  static const RE2 re(R"(((?:arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:)?(?:[^:]|)" VPCLINT_SUBVAR
+                      R"()+)(?::(SecretString)?(?::([^:]*)(?::([^:]*)(?::([^:]*))?)?)?)?)");
   return re;
 }
 

@@ -10,7 +10,7 @@ namespace vpclint {
 struct DynamicRefScan {
   std::vector<DynamicRef> refs;
   struct Error {
-    size_t offset;        // byte offset of the bad reference inside the scanned string
+    size_t offset;  // byte offset of the bad reference inside the scanned string
     std::string message;
   };
   std::vector<Error> errors;

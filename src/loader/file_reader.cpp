@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <system_error>
 #include <cstring>
+#include <system_error>
 
 namespace vpclint {
 

@@ -100,8 +100,7 @@ const IntrinsicInfo* check_intrinsic(Fn fn, const Node* arg, Arena& arena, std::
     case Fn::Split:
     case Fn::Join:
       if (list_size(arg) != 2) {
-        error = expect(fn, "a list of two items") +
-                (arg && arg->is_seq() ? ", got " + std::to_string(arg->size) : "");
+        error = expect(fn, "a list of two items") + (arg && arg->is_seq() ? ", got " + std::to_string(arg->size) : "");
         return nullptr;
       }
       if (fn == Fn::Join && !is_string(items[0])) {
@@ -178,10 +177,8 @@ const IntrinsicInfo* check_intrinsic(Fn fn, const Node* arg, Arena& arena, std::
     case Fn::EachMemberIn:
     case Fn::RefAll:
     case Fn::ValueOf:
-    case Fn::ValueOfAll:
-      return info;  // Rules-section assertions: CloudFormation checks them, vpclint only reads them
-    case Fn::None:
-      break;
+    case Fn::ValueOfAll: return info;  // Rules-section assertions: CloudFormation checks them, vpclint only reads them
+    case Fn::None: break;
   }
   error = "unknown intrinsic function";
   return nullptr;

@@ -42,10 +42,12 @@ class AstBuilder : public YAML::EventHandler {
     ++documents_;
     if (documents_ == 2) {
       Position p = doc_.source->position_of(static_cast<size_t>(std::max(mark.pos, 0)));
-      doc_.issues.push_back({LoadIssueKind::Syntax, p,
+      doc_.issues.push_back({LoadIssueKind::Syntax,
+                             p,
                              "the file holds more than one YAML document (or text after the JSON value); "
                              "CloudFormation reads exactly one",
-                             nullptr, {}});
+                             nullptr,
+                             {}});
     }
   }
   void OnDocumentEnd() override {}
@@ -108,8 +110,9 @@ class AstBuilder : public YAML::EventHandler {
     f.node->data = arena_.copy(entries).data();
     f.node->size = static_cast<uint32_t>(entries.size());
     // The long form is recognised first so `!Base64 {Fn::Sub: ...}` wraps an intrinsic.
-    const Node* n = f.tag.size() > 1 && f.tag[0] == '!' ? apply_tag(const_cast<Node*>(long_form_intrinsic(f.node, true)), f.tag, f.mark)
-                                                        : long_form_intrinsic(apply_tag(f.node, f.tag, f.mark), false);
+    const Node* n = f.tag.size() > 1 && f.tag[0] == '!'
+                        ? apply_tag(const_cast<Node*>(long_form_intrinsic(f.node, true)), f.tag, f.mark)
+                        : long_form_intrinsic(apply_tag(f.node, f.tag, f.mark), false);
     finish(n, f.anchor);
   }
 
@@ -144,8 +147,7 @@ class AstBuilder : public YAML::EventHandler {
 
   void open(Node* n, const std::string& tag, YAML::anchor_t anchor, const YAML::Mark& mark) {
     if (stack_.size() >= limits_.max_depth) {
-      issue(LoadIssueKind::LimitExceeded, mark,
-            "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+      issue(LoadIssueKind::LimitExceeded, mark, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
       throw StopParsing{};
     }
     stack_.push_back({n, scratch_.size(), tag, anchor, mark});
@@ -243,8 +245,11 @@ class AstBuilder : public YAML::EventHandler {
   void scan_refs(Node* n, std::string_view text) {
     DynamicRefScan scan = scan_dynamic_refs(text);
     for (const auto& e : scan.errors)
-      doc_.issues.push_back({LoadIssueKind::BadDynamicRef, position_in_scalar(*doc_.source, n, e.offset),
-                             "malformed dynamic reference " + e.message, n, {}});
+      doc_.issues.push_back({LoadIssueKind::BadDynamicRef,
+                             position_in_scalar(*doc_.source, n, e.offset),
+                             "malformed dynamic reference " + e.message,
+                             n,
+                             {}});
     if (scan.refs.empty()) return;
     auto* extra = arena_.make<NodeExtra>();
     extra->dynamic_refs = arena_.copy(scan.refs);
@@ -278,7 +283,8 @@ class AstBuilder : public YAML::EventHandler {
         }
       }
       if (previous) {
-        doc_.issues.push_back({LoadIssueKind::DuplicateKey, key->pos,
+        doc_.issues.push_back({LoadIssueKind::DuplicateKey,
+                               key->pos,
                                "duplicate key '" + std::string(key->text()) + "' (first defined at line " +
                                    std::to_string(previous->pos.line) + "); the last one silently wins",
                                key,
@@ -340,13 +346,17 @@ Document load_document(std::string path, std::string bytes, const Limits& limits
   }
   if (size_t bad = doc.source->invalid_utf8(); bad != std::string_view::npos) {
     // CloudFormation accepts only UTF-8; a position beats a parser error further on.
-    doc.issues.push_back({LoadIssueKind::Syntax, doc.source->position_of(bad),
-                          "invalid UTF-8 (byte 0x" + [&] {
-                            static const char* hex = "0123456789ABCDEF";
-                            auto c = static_cast<unsigned char>(doc.source->text()[bad]);
-                            return std::string{hex[c >> 4], hex[c & 15]};
-                          }() + "); templates must be UTF-8 (or UTF-16/32 with a byte order mark)",
-                          nullptr, {}});
+    doc.issues.push_back({LoadIssueKind::Syntax,
+                          doc.source->position_of(bad),
+                          "invalid UTF-8 (byte 0x" +
+                              [&] {
+                                static const char* hex = "0123456789ABCDEF";
+                                auto c = static_cast<unsigned char>(doc.source->text()[bad]);
+                                return std::string{hex[c >> 4], hex[c & 15]};
+                              }() +
+                              "); templates must be UTF-8 (or UTF-16/32 with a byte order mark)",
+                          nullptr,
+                          {}});
     doc.unparsable = true;
     return doc;
   }
@@ -364,11 +374,15 @@ Document load_document(std::string path, std::string bytes, const Limits& limits
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own recursion guard (about 500 levels of flow nesting) can stop before ours.
     (void)e;
-    doc.issues.push_back({LoadIssueKind::LimitExceeded, builder.innermost_open(),
-                          "nesting deeper than the parser's limit (about 500 levels)", nullptr, {}});
+    doc.issues.push_back({LoadIssueKind::LimitExceeded,
+                          builder.innermost_open(),
+                          "nesting deeper than the parser's limit (about 500 levels)",
+                          nullptr,
+                          {}});
     doc.unparsable = true;
   } catch (const YAML::Exception& e) {
-    Position p = e.mark.is_null() ? Position{1, 1} : doc.source->position_of(static_cast<size_t>(std::max(e.mark.pos, 0)));
+    Position p =
+        e.mark.is_null() ? Position{1, 1} : doc.source->position_of(static_cast<size_t>(std::max(e.mark.pos, 0)));
     std::string msg = e.msg.empty() ? std::string("invalid YAML") : e.msg;
     doc.issues.push_back({LoadIssueKind::Syntax, p, "YAML syntax error: " + msg, nullptr, {}});
     doc.unparsable = true;

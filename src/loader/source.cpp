@@ -52,8 +52,8 @@ bool utf32_to_utf8(std::string_view in, bool big_endian, std::string& out) {
   if (in.size() % 4 != 0) return false;
   for (size_t i = 0; i < in.size(); i += 4) {
     auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(in[i + k])); };
-    uint32_t cp = big_endian ? (b(0) << 24 | b(1) << 16 | b(2) << 8 | b(3))
-                             : (b(3) << 24 | b(2) << 16 | b(1) << 8 | b(0));
+    uint32_t cp =
+        big_endian ? (b(0) << 24 | b(1) << 16 | b(2) << 8 | b(3)) : (b(3) << 24 | b(2) << 16 | b(1) << 8 | b(0));
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
     append_utf8(out, cp);
   }
@@ -94,11 +94,9 @@ SourceText::SourceText(std::string path, std::string raw) : path_(std::move(path
   auto starts = [&](std::string_view bom) { return v.substr(0, bom.size()) == bom; };
   using namespace std::string_view_literals;
   if (starts("\x00\x00\xFE\xFF"sv) || starts("\xFF\xFE\x00\x00"sv)) {
-    if (!utf32_to_utf8(v.substr(4), starts("\x00\x00\xFE\xFF"sv), text_))
-      encoding_error_ = "invalid UTF-32 text";
+    if (!utf32_to_utf8(v.substr(4), starts("\x00\x00\xFE\xFF"sv), text_)) encoding_error_ = "invalid UTF-32 text";
   } else if (starts("\xFE\xFF"sv) || starts("\xFF\xFE"sv)) {
-    if (!utf16_to_utf8(v.substr(2), starts("\xFE\xFF"sv), text_))
-      encoding_error_ = "invalid UTF-16 text";
+    if (!utf16_to_utf8(v.substr(2), starts("\xFE\xFF"sv), text_)) encoding_error_ = "invalid UTF-16 text";
   } else if (starts("\xEF\xBB\xBF"sv)) {
     text_.assign(v.substr(3));
   } else {

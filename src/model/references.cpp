@@ -41,18 +41,10 @@ void ReferenceGraph::walk(const Node* root, std::string_view from, std::vector<b
     if (n->kind != NodeKind::Intrinsic || !n->info()) return true;
     const IntrinsicInfo* info = n->info();
     switch (n->fn) {
-      case Fn::Ref:
-        add(ReferenceKind::Ref, from, info->target, {}, n, n->arg->pos);
-        break;
-      case Fn::GetAtt:
-        add(ReferenceKind::GetAtt, from, info->target, info->attribute, n, n->arg->pos);
-        break;
-      case Fn::Condition:
-        add(ReferenceKind::Condition, from, info->target, {}, n, n->arg->pos);
-        break;
-      case Fn::If:
-        add(ReferenceKind::Condition, from, info->target, {}, n, n->arg->items()[0]->pos);
-        break;
+      case Fn::Ref: add(ReferenceKind::Ref, from, info->target, {}, n, n->arg->pos); break;
+      case Fn::GetAtt: add(ReferenceKind::GetAtt, from, info->target, info->attribute, n, n->arg->pos); break;
+      case Fn::Condition: add(ReferenceKind::Condition, from, info->target, {}, n, n->arg->pos); break;
+      case Fn::If: add(ReferenceKind::Condition, from, info->target, {}, n, n->arg->items()[0]->pos); break;
       case Fn::Sub:
         for (const SubPart& part : info->sub_parts) {
           if (part.kind != SubPart::Kind::Variable) continue;
@@ -62,12 +54,10 @@ void ReferenceGraph::walk(const Node* root, std::string_view from, std::vector<b
             attr = name.substr(dot + 1);
             name = name.substr(0, dot);
           }
-          add(ReferenceKind::Sub, from, name, attr, n,
-              position_in_scalar(t_.source(), info->sub_string, part.offset));
+          add(ReferenceKind::Sub, from, name, attr, n, position_in_scalar(t_.source(), info->sub_string, part.offset));
         }
         break;
-      default:
-        break;
+      default: break;
     }
     return true;
   });
@@ -101,8 +91,8 @@ bool ReferenceGraph::is_defined(ReferenceKind kind, std::string_view target) con
   return t_.resource(target) || may_be_generated(target);
 }
 
-void ReferenceGraph::add(ReferenceKind kind, std::string_view from, std::string_view target,
-                         std::string_view attribute, const Node* node, Position pos) {
+void ReferenceGraph::add(ReferenceKind kind, std::string_view from, std::string_view target, std::string_view attribute,
+                         const Node* node, Position pos) {
   if (target.empty()) return;  // computed name (AWS::LanguageExtensions)
   size_t index = refs_.size();
   refs_.push_back({kind, from, target, attribute, node, pos, is_defined(kind, target)});

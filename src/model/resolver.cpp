@@ -15,7 +15,8 @@ Value make(ValueKind kind, const Node* node, const Guard& guard, std::string tex
   return v;
 }
 bool is_list_type(std::string_view type) {
-  return type == "CommaDelimitedList" || type.starts_with("List<") || type.starts_with("AWS::SSM::Parameter::Value<List<") ||
+  return type == "CommaDelimitedList" || type.starts_with("List<") ||
+         type.starts_with("AWS::SSM::Parameter::Value<List<") ||
          type == "AWS::SSM::Parameter::Value<CommaDelimitedList>";
 }
 
@@ -88,16 +89,15 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
     return;
   }
   switch (node->kind) {
-    case NodeKind::Null:
-      out.push_back(make(ValueKind::Literal, node, guard));
-      return;
+    case NodeKind::Null: out.push_back(make(ValueKind::Literal, node, guard)); return;
     case NodeKind::Scalar:
       if (!node->dynamic_refs().empty()) {
         // The whole scalar is one SSM reference whose value the team stated.
         const DynamicRef& d = node->dynamic_refs()[0];
-        if (const ExternalValue* stated = node->dynamic_refs().size() == 1 && d.full == node->text() && d.service == "ssm"
-                                              ? stated_ssm(d.reference)
-                                              : nullptr) {
+        if (const ExternalValue* stated =
+                node->dynamic_refs().size() == 1 && d.full == node->text() && d.service == "ssm"
+                    ? stated_ssm(d.reference)
+                    : nullptr) {
           Value v = make(ValueKind::Literal, node, guard, stated->value);
           v.stated = &stated->source;
           out.push_back(std::move(v));
@@ -112,8 +112,7 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
     case NodeKind::Mapping:
       out.push_back(make(ValueKind::Unknown, node, guard, node->is_seq() ? "a list" : "a mapping"));
       return;
-    case NodeKind::Intrinsic:
-      break;
+    case NodeKind::Intrinsic: break;
   }
   const IntrinsicInfo* info = node->info();
   if (!info) {
@@ -121,9 +120,7 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
     return;
   }
   switch (node->fn) {
-    case Fn::Ref:
-      out.push_back(ref(node, info->target, guard));
-      return;
+    case Fn::Ref: out.push_back(ref(node, info->target, guard)); return;
     case Fn::GetAtt: {
       Value v = make(t_.resource(info->target) ? ValueKind::ResourceRef : ValueKind::Unknown, node, guard,
                      "Fn::GetAtt " + std::string(info->target));
@@ -139,15 +136,9 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
       if (no.assume(info->target, false)) collect(items[2], no, out, depth + 1);
       return;
     }
-    case Fn::Sub:
-      sub(node, guard, out, depth);
-      return;
-    case Fn::Join:
-      join(node, guard, out, depth);
-      return;
-    case Fn::FindInMap:
-      find_in_map(node, guard, out, depth);
-      return;
+    case Fn::Sub: sub(node, guard, out, depth); return;
+    case Fn::Join: join(node, guard, out, depth); return;
+    case Fn::FindInMap: find_in_map(node, guard, out, depth); return;
     case Fn::ImportValue: {
       bool ok = false;
       std::string name = single_literal(node->arg, guard, depth + 1, ok);
@@ -168,9 +159,7 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
       out.push_back(make(ValueKind::Unknown, node, guard, "Fn::Select"));
       return;
     }
-    default:
-      out.push_back(make(ValueKind::Unknown, node, guard, std::string(fn_long_name(node->fn))));
-      return;
+    default: out.push_back(make(ValueKind::Unknown, node, guard, std::string(fn_long_name(node->fn)))); return;
   }
 }
 
@@ -238,8 +227,8 @@ void Resolver::join(const Node* node, const Guard& guard, std::vector<Value>& ou
   }
   // A reference assembled piecewise: !Join ['', ['{{resolve:secretsmanager:', !Ref S, '}}']].
   ValueKind kind = text.find("{{resolve:") != std::string::npos ? ValueKind::DynamicRef
-                   : all_literal                                 ? ValueKind::Literal
-                                                                 : ValueKind::Composite;
+                   : all_literal                                ? ValueKind::Literal
+                                                                : ValueKind::Composite;
   out.push_back(make(kind, node, guard, std::move(text)));
 }
 
@@ -260,8 +249,7 @@ void Resolver::find_in_map(const Node* node, const Guard& guard, std::vector<Val
   out.push_back(make(ValueKind::Unknown, node, guard, "Fn::FindInMap"));
 }
 
-void Resolver::collect_list(const Node* node, const Guard& guard, std::vector<ListAlternative>& out,
-                            int depth) const {
+void Resolver::collect_list(const Node* node, const Guard& guard, std::vector<ListAlternative>& out, int depth) const {
   if (out.size() >= kMaxAlternatives) return;
   if (node->is_intrinsic(Fn::If) && node->info() && depth <= kMaxDepth) {
     auto items = node->arg->items();

@@ -28,8 +28,8 @@ struct Value {
   std::string_view name;
   std::string_view attribute;
   const Parameter* parameter = nullptr;
-  const Node* node = nullptr;  // where this alternative is written
-  Guard guard;                 // conditions under which the value takes this alternative
+  const Node* node = nullptr;            // where this alternative is written
+  Guard guard;                           // conditions under which the value takes this alternative
   const ConfigSource* stated = nullptr;  // a parameter or SSM value the team stated in its config
 
   bool is_literal(std::string_view s) const { return kind == ValueKind::Literal && text == s; }
@@ -40,8 +40,8 @@ struct ListAlternative {
   Guard guard;
   const Node* node = nullptr;
   std::vector<std::vector<Value>> items;  // NoValue items are dropped
-  bool unknown = false;  // the list itself is not known (a parameter of type List, an import...)
-  Value whole;           // what the list is when unknown
+  bool unknown = false;                   // the list itself is not known (a parameter of type List, an import...)
+  Value whole;                            // what the list is when unknown
 };
 
 class Resolver {

@@ -12,10 +12,14 @@ std::string_view severity_name(Severity s) {
 }
 
 bool parse_severity(std::string_view s, Severity& out) {
-  if (s == "error") out = Severity::Error;
-  else if (s == "warning") out = Severity::Warning;
-  else if (s == "info") out = Severity::Info;
-  else return false;
+  if (s == "error")
+    out = Severity::Error;
+  else if (s == "warning")
+    out = Severity::Warning;
+  else if (s == "info")
+    out = Severity::Info;
+  else
+    return false;
   return true;
 }
 

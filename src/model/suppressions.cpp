@@ -23,8 +23,10 @@ size_t comment_start(std::string_view line) {
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quote) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\' && quote == '"')
+        ++i;
+      else if (c == quote)
+        quote = 0;
     } else if (c == '"' || c == '\'') {
       // A quote opens a string only at the start of a scalar, not inside `it's`.
       if (i == 0 || is_space(line[i - 1]) || std::string_view("[{,:-").find(line[i - 1]) != std::string_view::npos)
@@ -61,7 +63,8 @@ void parse_comment(const SourceText& src, uint32_t line, size_t hash, TemplateSu
   Position at = src.position_of(line_offset + hash);
   std::string_view directive = body.substr(0, body.find_first_of(" \t"));
   if (directive != "ignore") {
-    out.malformed.push_back({at, "unknown directive '" + std::string(directive) + "' (expected: # vpclint: ignore ID -- reason)"});
+    out.malformed.push_back(
+        {at, "unknown directive '" + std::string(directive) + "' (expected: # vpclint: ignore ID -- reason)"});
     return;
   }
   body = trim(body.substr(directive.size()));
@@ -86,7 +89,8 @@ void parse_comment(const SourceText& src, uint32_t line, size_t hash, TemplateSu
     s.line = target;
     out.entries.push_back(std::move(s));
   }
-  if (out.entries.size() == before) out.malformed.push_back({at, "the comment names no rule (expected: # vpclint: ignore ID -- reason)"});
+  if (out.entries.size() == before)
+    out.malformed.push_back({at, "the comment names no rule (expected: # vpclint: ignore ID -- reason)"});
 }
 
 void scan_comments(const SourceText& src, TemplateSuppressions& out) {
@@ -102,7 +106,8 @@ void scan_comments(const SourceText& src, TemplateSuppressions& out) {
   }
 }
 
-void read_metadata(const Node* metadata, Suppression::Scope scope, std::string_view resource, TemplateSuppressions& out) {
+void read_metadata(const Node* metadata, Suppression::Scope scope, std::string_view resource,
+                   TemplateSuppressions& out) {
   if (!metadata || !metadata->is_map()) return;
   const Node* section = metadata->get("vpclint");
   if (!section) return;
@@ -112,12 +117,14 @@ void read_metadata(const Node* metadata, Suppression::Scope scope, std::string_v
   }
   for (const MapEntry& e : section->entries()) {
     if (e.key->text() != "ignore")
-      out.malformed.push_back({e.key->pos, "unknown key '" + std::string(e.key->text()) + "' in Metadata.vpclint (expected: ignore)"});
+      out.malformed.push_back(
+          {e.key->pos, "unknown key '" + std::string(e.key->text()) + "' in Metadata.vpclint (expected: ignore)"});
   }
   const Node* list = section->get("ignore");
   if (!list) return;
   if (!list->is_seq()) {
-    out.malformed.push_back({list->pos, "Metadata.vpclint.ignore must be a list of rule ids or {rule, reason} entries"});
+    out.malformed.push_back(
+        {list->pos, "Metadata.vpclint.ignore must be a list of rule ids or {rule, reason} entries"});
     return;
   }
   for (const Node* item : list->items()) {
@@ -130,7 +137,8 @@ void read_metadata(const Node* metadata, Suppression::Scope scope, std::string_v
     } else if (item->is_map() && item->get("rule") && item->get("rule")->is_scalar()) {
       s.rule = std::string(item->get("rule")->text());
       s.pos = item->get("rule")->pos;
-      if (const Node* reason = item->get("reason"); reason && reason->is_scalar()) s.reason = std::string(reason->text());
+      if (const Node* reason = item->get("reason"); reason && reason->is_scalar())
+        s.reason = std::string(reason->text());
       bool bad_key = false;
       for (const MapEntry& e : item->entries()) bad_key |= e.key->text() != "rule" && e.key->text() != "reason";
       if (bad_key || (item->get("reason") && !item->get("reason")->is_scalar())) {

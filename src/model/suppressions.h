@@ -14,11 +14,11 @@ namespace vpclint {
 struct Suppression {
   enum class Scope : uint8_t { File, Resource, Line };
   Scope scope = Scope::File;
-  std::string rule;         // as written: a rule id, or text that names none (S002 says so)
+  std::string rule;  // as written: a rule id, or text that names none (S002 says so)
   std::string reason;
-  Position pos;             // where the entry or the comment's id is written
+  Position pos;               // where the entry or the comment's id is written
   std::string_view resource;  // Resource scope: the logical id
-  uint32_t line = 0;        // Line scope: the line whose findings it silences
+  uint32_t line = 0;          // Line scope: the line whose findings it silences
 };
 
 // A suppression written in a shape vpclint cannot read (S002 reports it).

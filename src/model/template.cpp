@@ -9,7 +9,7 @@ namespace vpclint {
 
 namespace {
 constexpr std::array<std::string_view, 8> kPseudoParameters{
-    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
+    "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",   "AWS::Partition",
     "AWS::Region",    "AWS::StackId",          "AWS::StackName", "AWS::URLSuffix",
 };
 
@@ -25,8 +25,7 @@ bool transform_is(const Node* t, std::string_view name) {
 bool has_other_transform(const Node* t) {
   if (!t) return false;
   auto other = [](const Node* n) {
-    return !n->is_scalar() ||
-           (n->text() != "AWS::Serverless-2016-10-31" && n->text() != "AWS::LanguageExtensions");
+    return !n->is_scalar() || (n->text() != "AWS::Serverless-2016-10-31" && n->text() != "AWS::LanguageExtensions");
   };
   if (t->is_seq()) {
     for (const Node* i : t->items())
@@ -51,8 +50,8 @@ Template::Template(Document& doc) : doc_(&doc) {
     return;
   }
   if (!root->is_map()) {
-    issues_.push_back({ModelIssueKind::NotTemplate, root->pos,
-                       "the document is not a mapping: not a CloudFormation template", root});
+    issues_.push_back(
+        {ModelIssueKind::NotTemplate, root->pos, "the document is not a mapping: not a CloudFormation template", root});
     return;
   }
   const Node* resources = root->get("Resources");

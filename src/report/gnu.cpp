@@ -1,5 +1,5 @@
-#include "report/reporter.h"
 #include "lint/text_util.h"
+#include "report/reporter.h"
 
 namespace vpclint {
 

@@ -59,7 +59,10 @@ json artifact(const std::string& file, const std::string& root) {
 
 json region(const SourceText* source, Position pos) {
   Span s = token_span(source, pos, true);
-  return {{"startLine", s.start_line}, {"startColumn", s.start_column}, {"endLine", s.end_line}, {"endColumn", s.end_column}};
+  return {{"startLine", s.start_line},
+          {"startColumn", s.start_column},
+          {"endLine", s.end_line},
+          {"endColumn", s.end_column}};
 }
 
 // SARIF viewers expect messages as sentences.
@@ -113,14 +116,16 @@ void write_sarif(std::ostream& out, const RunResult& run, const SarifOptions& op
       suppressed.insert(&f);
     }
   std::stable_sort(all.begin(), all.end(), [](const Finding* a, const Finding* b) { return finding_less(*a, *b); });
-  std::vector<std::string> prints = fingerprints(all, [&](const std::string& file) { return artifact_path(file, root); });
+  std::vector<std::string> prints =
+      fingerprints(all, [&](const std::string& file) { return artifact_path(file, root); });
 
   json results = json::array();
   for (size_t i = 0; i < all.size(); ++i) {
     const Finding* f = all[i];
     auto it = sources.find(f->file);
     const SourceText* src = it == sources.end() ? nullptr : it->second;
-    json location = {{"physicalLocation", {{"artifactLocation", artifact(f->file, root)}, {"region", region(src, f->pos)}}}};
+    json location = {
+        {"physicalLocation", {{"artifactLocation", artifact(f->file, root)}, {"region", region(src, f->pos)}}}};
     json result = {{"ruleId", f->rule},
                    {"ruleIndex", rule_index.count(f->rule) ? rule_index[f->rule] : 0},
                    {"level", level(f->severity)},
@@ -145,28 +150,25 @@ void write_sarif(std::ostream& out, const RunResult& run, const SarifOptions& op
       }
       result["relatedLocations"] = std::move(related);
     }
-    if (!f->fix.empty())
-      result["properties"] = {{"fix", f->fix}};
+    if (!f->fix.empty()) result["properties"] = {{"fix", f->fix}};
     results.push_back(std::move(result));
   }
 
   json notifications = json::array();
-  for (const auto& e : run.errors)
-    notifications.push_back({{"level", "error"}, {"message", {{"text", sentence(e)}}}});
+  for (const auto& e : run.errors) notifications.push_back({{"level", "error"}, {"message", {{"text", sentence(e)}}}});
   json invocation = {{"executionSuccessful", run.errors.empty()}, {"exitCode", options.exit_code}};
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
 
-  json run_json = {
-      {"tool",
-       {{"driver",
-         {{"name", "vpclint"},
-          {"version", VPCLINT_VERSION},
-          {"semanticVersion", VPCLINT_VERSION},
-          {"informationUri", "https://github.com/vpclint/vpclint"},
-          {"rules", std::move(rules)}}}}},
-      {"invocations", json::array({std::move(invocation)})},
-      {"columnKind", "utf16CodeUnits"},
-      {"results", std::move(results)}};
+  json run_json = {{"tool",
+                    {{"driver",
+                      {{"name", "vpclint"},
+                       {"version", VPCLINT_VERSION},
+                       {"semanticVersion", VPCLINT_VERSION},
+                       {"informationUri", "https://github.com/vpclint/vpclint"},
+                       {"rules", std::move(rules)}}}}},
+                   {"invocations", json::array({std::move(invocation)})},
+                   {"columnKind", "utf16CodeUnits"},
+                   {"results", std::move(results)}};
   if (!root.empty()) run_json["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + uri_encode(root)}}}};
   json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},

@@ -18,5 +18,4 @@ Span token_span(const SourceText* source, Position start, bool utf16);
 // Escapes for XML text and attributes.
 std::string xml_escape(std::string_view s);
 
-
 }  // namespace vpclint

@@ -58,9 +58,7 @@ std::string caret_indent(std::string_view line, uint32_t column) {
   return out;
 }
 
-std::string plural(size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 }  // namespace
 
@@ -75,8 +73,8 @@ void write_text(std::ostream& out, const RunResult& run, const TextOptions& opti
     auto it = sources.find(f->file);
     const SourceText* source = it == sources.end() ? nullptr : it->second;
     out << st("\033[1m") << f->file << ':' << f->pos.line << ':' << f->pos.column << ": " << st("\033[0m")
-        << st(severity_color(f->severity)) << severity_name(f->severity) << '[' << f->rule << ']'
-        << st("\033[0m") << ' ';
+        << st(severity_color(f->severity)) << severity_name(f->severity) << '[' << f->rule << ']' << st("\033[0m")
+        << ' ';
     // Messages usually open with the resource's name already; do not say it twice.
     if (!f->resource.empty() && !f->message.starts_with(f->resource + " "))
       out << st("\033[1m") << f->resource << st("\033[0m") << ": ";
