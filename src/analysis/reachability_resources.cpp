@@ -217,7 +217,8 @@ class Reader {
 
  private:
   const Resource* cluster_of(const Resource& instance) const {
-    std::string_view id = net_.key_of(instance.property("DBClusterIdentifier")).resource_id();
+    NetKey key = net_.key_of(instance.property("DBClusterIdentifier"));  // the view below points into it
+    std::string_view id = key.resource_id();
     const Resource* c = id.empty() ? nullptr : t_.resource(id);
     return c && c->kind == ResourceKind::RdsCluster ? c : nullptr;
   }
