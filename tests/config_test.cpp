@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -254,8 +253,9 @@ network:
     CHECK_FALSE(has_glob_chars("subnet-0abc"));
   }
 
+  // Exponential backtracking would never finish these: ctest's per-suite timeout is the hang
+  // guard, and bench/ measures speed.
   TEST_CASE("glob: hostile patterns stay linear-ish") {
-    const auto start = std::chrono::steady_clock::now();
     const std::string many_a(200'000, 'a');
     CHECK_FALSE(glob_match("*a*a*a*a*a*a*b", many_a));
     CHECK(glob_match("*a*a*a*a*a*a*b", many_a + "b"));
@@ -263,8 +263,6 @@ network:
     for (int i = 0; i < 5'000; ++i) deep += "a/";
     CHECK_FALSE(glob_match("**/a/**/a/**/a/**/a/**/b", deep + "a"));
     CHECK(glob_match("**/a/**/a/**/a/**/a/**/b", deep + "b"));
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    CHECK(elapsed < std::chrono::seconds(5));  // exponential backtracking would never finish
   }
 
   TEST_CASE("excluded: paths relative to the config's directory") {

@@ -1,5 +1,5 @@
-// Hostile input: every case asserts the exit code, the one-line message, bounded time (< 2 s of
-// CPU, so a loaded CI machine does not make it flaky; a 30 s wall-clock limit catches hangs) and
+// Hostile input: every case asserts the exit code, the one-line message, no runaway (a generous
+// 20 s CPU guard and a 300 s wall-clock kill for hangs; speed itself is measured in bench/) and
 // memory (< 256 MB address space, set with setrlimit on the child), and that the findings of a
 // good file linted in the same run are still printed.
 #include <doctest/doctest.h>
@@ -67,7 +67,7 @@ Outcome run_limited(const std::vector<std::string>& args, const std::string& std
   int status = 0;
   rusage usage{};
   // Wall clock only catches hangs; the CPU-time bound below does not depend on machine load.
-  const double limit = 30.0;
+  const double limit = 300.0;
   for (;;) {
     pid_t done = wait4(pid, &status, WNOHANG, &usage);
     o.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -128,7 +128,8 @@ void expect_good_still_reported(const Outcome& o) {
 void expect_bounded(const Outcome& o) {
   CHECK_FALSE(o.timed_out);
 #ifndef VPCLINT_SANITIZED  // instrumented code is several times slower
-  CHECK_MESSAGE(o.cpu_seconds < 2.0, "took " << o.cpu_seconds << " s of CPU");
+  // A runaway guard, far above the tens of milliseconds these take: speed is bench/'s business.
+  CHECK_MESSAGE(o.cpu_seconds < 20.0, "took " << o.cpu_seconds << " s of CPU");
 #endif
   CHECK(o.exit_code < 128);  // no signal: no crash, no out-of-memory kill
 }

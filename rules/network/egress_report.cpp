@@ -86,10 +86,11 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
     for (const ServicePath* p : b.paths) {
       calls.push_back(describe_call(*p->call));
       b.all_conditional &= p->call->conditional;
-      for (const SubnetPath& sp : p->subnets) {
+      for (size_t i = 0; i < p->subnets.size(); ++i) {
+        const SubnetPath& sp = p->subnets[i];  // one per subnet of the placement, in its order
         if (sp.verdict != Verdict::No) continue;
         add_unique(b.subnets, sp.subnet.label());
-        if (const ExternalSubnet* x = ctx.facts.network.external_subnet(sp.subnet)) b.stated_in = x->source.file;
+        if (const ExternalSubnet* x = fe.placement->subnets[i].stated) b.stated_in = x->source.file;
         if (!sp.route_table.empty()) add_unique(b.tables, sp.route_table.label());
         for (const Note& n : sp.chain)
           if (std::none_of(notes.begin(), notes.end(), [&](const Note& o) { return o.message == n.message; }))
