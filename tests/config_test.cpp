@@ -151,7 +151,8 @@ network:
   }
 
   TEST_CASE("errors name the file, line and column of the node at fault") {
-    const std::string top_keys = "allowed keys: select, ignore, severity, fail-on, exclude, parameters, ssm, network";
+    const std::string top_keys =
+        "allowed keys: select, ignore, severity, fail-on, exclude, parameters, ssm, imports, stacks, network";
     const std::pair<const char*, std::string> cases[] = {
         {"select: [N\n", "c.yaml:2:1: YAML syntax error: end of sequence flow not found"},
         {"fail-on: error\nfail-on: info\n",

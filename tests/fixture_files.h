@@ -39,11 +39,16 @@ inline std::filesystem::path golden_for(const std::filesystem::path& fixture) {
   return fixture.string() + std::string(kGoldenSuffix);
 }
 
-// Every regular file under fixtures/, sorted so failures and updates come in a stable order.
+// fixtures/projects/<name>/: templates linted together, with `cases.txt` (the commands) and
+// `expected.txt` (their output); the projects suite checks them.
+inline std::filesystem::path projects_root() { return fixtures_root() / "projects"; }
+
+// Every regular file under fixtures/ but the projects, sorted so failures and updates come in a
+// stable order.
 inline std::vector<std::filesystem::path> all_fixture_tree_files() {
   std::vector<std::filesystem::path> out;
   for (const auto& e : std::filesystem::recursive_directory_iterator(fixtures_root()))
-    if (e.is_regular_file()) out.push_back(e.path());
+    if (e.is_regular_file() && !e.path().string().starts_with(projects_root().string() + "/")) out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
 }

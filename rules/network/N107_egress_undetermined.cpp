@@ -1,8 +1,11 @@
 // N107 egress-undetermined: A VPC-attached function calls AWS services through subnets defined outside the template,
 // and nothing in the template gives their VPC a way out
+#include <algorithm>
+
 #include "analysis/facts.h"
 #include "lint/text_util.h"
 #include "network/egress_report.h"
+#include "network/make_known.h"
 
 namespace vpclint {
 namespace {
@@ -30,9 +33,14 @@ class EgressUndetermined : public Rule {
       if (undetermined.empty()) continue;
       const Resource& fn = *fe.function->function;
       std::vector<std::string> subnets, calls;
+      std::vector<NetKey> keys;
       for (const ServicePath* p : undetermined) {
         calls.push_back(describe_call(*p->call));
-        for (const auto& s : p->unknown_subnets) add_unique(subnets, s);
+        for (size_t i = 0; i < p->unknown_subnets.size(); ++i) {
+          if (std::find(subnets.begin(), subnets.end(), p->unknown_subnets[i]) != subnets.end()) continue;
+          subnets.push_back(p->unknown_subnets[i]);
+          keys.push_back(p->unknown_subnet_keys[i]);
+        }
       }
       std::string service = undetermined.size() == 1 ? undetermined[0]->call->service.name : "these services";
       std::string when = fe.variant->guard.describe();
@@ -48,9 +56,7 @@ class EgressUndetermined : public Rule {
         for (const auto& ev : p->call->evidence)
           if (ev.statement && ev.statement->node)
             f.notes.push_back({ev.action + " granted here", ev.statement->node->pos});
-      f.fix = "state what the template cannot see once, in .vpclint.yaml (network: subnets: [{id: " + subnets[0] +
-              ", vpc: ..., egress: nat | internet-gateway | none}]), so this warning becomes a definite answer; or "
-              "add an endpoint for " +
+      f.fix = "to make this a definite answer, " + make_known_hint(keys, subnets) + "; or add an endpoint for " +
               service + " to the template";
     }
   }

@@ -28,6 +28,9 @@ std::string describe_call(const ServiceCall& call) {
 std::string no_route_cause(const BlockedEgress& b) {
   std::string no_endpoint =
       (b.vpc().empty() ? std::string("no") : b.vpc().label() + " has no") + " endpoint for " + b.service();
+  if (!b.stated_in.empty() && b.defined_elsewhere)
+    return "which " + b.stated_in + " defines with no route out of the VPC (no NAT), and " + no_endpoint +
+           " there or in this template";
   if (!b.stated_in.empty())
     return "which " + b.stated_in + " states have no NAT, and " + no_endpoint + " there or in the template";
   const auto& tables = b.tables;
@@ -90,7 +93,10 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
         const SubnetPath& sp = p->subnets[i];  // one per subnet of the placement, in its order
         if (sp.verdict != Verdict::No) continue;
         add_unique(b.subnets, sp.subnet.label());
-        if (const ExternalSubnet* x = fe.placement->subnets[i].stated) b.stated_in = x->source.file;
+        if (const auto& x = fe.placement->subnets[i].outside) {
+          b.stated_in = x->described_in;
+          b.defined_elsewhere = !x->stated;
+        }
         if (!sp.route_table.empty()) add_unique(b.tables, sp.route_table.label());
         for (const Note& n : sp.chain)
           if (std::none_of(notes.begin(), notes.end(), [&](const Note& o) { return o.message == n.message; }))

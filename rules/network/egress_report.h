@@ -17,8 +17,9 @@ struct BlockedEgress {
   const FunctionEgress* egress = nullptr;
   std::vector<const ServicePath*> paths;
   std::vector<std::string> subnets, tables, groups;  // labels: the blocked subnets, their tables, the function's groups
-  std::string stated_in;         // the config file that states the subnets, when they are outside the template
-  bool all_conditional = false;  // every call's permission is granted only under a Condition
+  std::string stated_in;           // the config file that states the subnets, or the template that defines them
+  bool defined_elsewhere = false;  // stated_in is another template of the project, not a config
+  bool all_conditional = false;    // every call's permission is granted only under a Condition
 
   const ServicePath& first() const { return *paths.front(); }
   const NetKey& vpc() const { return first().vpc; }

@@ -19,10 +19,16 @@ class PathFinder {
     ServicePath p;
     p.call = &call;
     p.vpc = where_.vpc;
-    if (v_.subnets.unknown) p.unknown_subnets.push_back(describe_unknown(v_.subnets.whole));
+    if (v_.subnets.unknown) {
+      p.unknown_subnets.push_back(describe_unknown(v_.subnets.whole));
+      p.unknown_subnet_keys.push_back(NetKey::of(v_.subnets.whole));
+    }
     for (size_t i = 0; i < where_.subnets.size(); ++i) {
       SubnetPath sp = subnet_path(i, call.service);
-      if (sp.verdict == Verdict::Unknown && !where_.subnets[i].subnet) p.unknown_subnets.push_back(sp.subnet.label());
+      if (sp.verdict == Verdict::Unknown && !where_.subnets[i].subnet) {
+        p.unknown_subnets.push_back(sp.subnet.label());
+        p.unknown_subnet_keys.push_back(sp.subnet);
+      }
       p.subnets.push_back(std::move(sp));
     }
     aggregate(p);
@@ -35,7 +41,7 @@ class PathFinder {
       case ValueKind::Parameter: return "parameter " + std::string(v.name);
       case ValueKind::Import: return "import " + v.text;
       case ValueKind::DynamicRef: return v.text;
-      default: return "(a value outside the template)";
+      default: return v.text.empty() ? "(a value outside the template)" : v.text;
     }
   }
 
@@ -256,49 +262,55 @@ class PathFinder {
     return nat;
   }
 
-  // A subnet outside the template: only what the team's config states about it can decide.
+  // A subnet outside the template: only what the team's config states, or another template of the
+  // project defines, can decide.
   SubnetPath external_subnet_path(size_t i, const ServiceEndpoint& svc) {
     const PlacedSubnet& placed = where_.subnets[i];
     const Node* ref = placed.listed_at;
     SubnetPath sp;
     sp.subnet = placed.key;
-    const ExternalSubnet* x = placed.stated;
-    if (!x || x->egress == SubnetEgress::Unknown) return sp;
+    if (!placed.outside || placed.outside->egress == SubnetEgress::Unknown) return sp;
+    const OutsideSubnet& x = *placed.outside;
     std::string id = placed.key.label();
     sp.chain.push_back({"attached to subnet " + id, ref ? ref->pos : Position{}});
-    std::string stated =
-        id + " is stated in " + x->source.file + " with egress " + std::string(subnet_egress_name(x->egress));
-    if (!x->vpc.empty()) stated += ", in " + x->vpc;
-    sp.chain.push_back({stated, x->source.pos, x->source.file});
-    NetKey vpc = NetKey::literal(x->vpc);
+    if (placed.value_source) sp.chain.push_back(placed.value_source->note());
+    std::string vpc = x.vpc.empty() ? std::string() : x.vpc.label();
+    if (x.stated) {
+      std::string stated =
+          id + " is stated in " + x.described_in + " with egress " + std::string(subnet_egress_name(x.egress));
+      if (!vpc.empty()) stated += ", in " + vpc;
+      sp.chain.push_back({stated, x.source.pos, x.source.file});
+    } else {
+      sp.chain.insert(sp.chain.end(), x.evidence.begin(), x.evidence.end());
+    }
     Blocker endpoint_blocker = Blocker::None;
-    for (const ExternalEndpoint* e : net_.external_endpoints_in(vpc)) {
-      if (e->service != svc.endpoint) continue;
-      bool gateway = e->type == ExternalEndpointType::Gateway;
+    for (const OutsideEndpoint& e : net_.outside_endpoints_in(x.vpc)) {
+      if (e.service != svc.endpoint) continue;
+      bool gateway = e.type == ExternalEndpointType::Gateway;
       if (gateway && !svc.gateway_capable) continue;
-      if (!gateway && !e->private_dns) {
+      if (!gateway && !e.private_dns) {
         endpoint_blocker = Blocker::EndpointDnsOff;
-        sp.chain.push_back({"the interface endpoint for " + svc.name + " in " + x->vpc + " has private DNS off",
-                            e->source.pos, e->source.file});
+        sp.chain.push_back({"the interface endpoint for " + svc.name + " in " + vpc + " has private DNS off",
+                            e.source.pos, e.source.file});
         continue;
       }
-      sp.chain.push_back({std::string(gateway ? "gateway" : "interface") + " endpoint for " + svc.name + " in " +
-                              x->vpc + ", stated in " + e->source.file,
-                          e->source.pos, e->source.file});
+      sp.chain.push_back({std::string(gateway ? "gateway" : "interface") + " endpoint for " + svc.name + " in " + vpc +
+                              (e.stated ? ", stated in " : ", defined in ") + e.described_in,
+                          e.source.pos, e.source.file});
       sp.verdict = function_egress_allows(std::nullopt, {}, gateway) ? Verdict::Yes : Verdict::No;
       if (sp.verdict == Verdict::No) sp.blocker = Blocker::FunctionEgressBlocks;
       return sp;
     }
-    for (const NetEndpoint* e : net_.endpoints_in(vpc)) {
+    for (const NetEndpoint* e : net_.endpoints_in(x.vpc)) {
       if (e->type != EndpointType::Interface || e->service != svc.endpoint || !e->private_dns) continue;
       if (!endpoint_admits(*e, i)) continue;
-      sp.chain.push_back({"interface endpoint " + name_of(e->resource) + " serves " + svc.name + " in " + x->vpc,
-                          pos_of(e->resource)});
+      sp.chain.push_back(
+          {"interface endpoint " + name_of(e->resource) + " serves " + svc.name + " in " + vpc, pos_of(e->resource)});
       sp.via_endpoint = e;
       sp.verdict = Verdict::Yes;
       return sp;
     }
-    switch (x->egress) {
+    switch (x.egress) {
       case SubnetEgress::Nat:
         if (function_egress_allows(Cidr::parse("0.0.0.0/0"), {}, false)) {
           sp.verdict = Verdict::Yes;
@@ -314,9 +326,10 @@ class PathFinder {
       default:
         sp.verdict = Verdict::No;
         sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : Blocker::NoRoute;
-        sp.chain.push_back({"no endpoint for " + svc.name + (x->vpc.empty() ? std::string() : " in " + x->vpc) +
-                                " is stated in " + x->source.file + " or defined in the template",
-                            x->source.pos, x->source.file});
+        sp.chain.push_back({"no endpoint for " + svc.name + (vpc.empty() ? std::string() : " in " + vpc) +
+                                (x.stated ? " is stated in " : " is defined in ") + x.described_in +
+                                " or in the template",
+                            x.source.pos, x.source.file});
         return sp;
     }
   }

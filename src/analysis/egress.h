@@ -45,8 +45,11 @@ struct ServicePath {
   Blocker blocker = Blocker::None;
   NetKey vpc;  // when known
   std::vector<SubnetPath> subnets;
-  std::vector<std::string> unknown_subnets;  // labels of subnets outside the template
-  std::vector<Note> chain;                   // evidence shared by all subnets (endpoint, VPC)
+  // Subnets outside the template that nothing describes: labels, and keys (empty for a value
+  // vpclint cannot name), so a rule can say how to make each known.
+  std::vector<std::string> unknown_subnets;
+  std::vector<NetKey> unknown_subnet_keys;
+  std::vector<Note> chain;  // evidence shared by all subnets (endpoint, VPC)
   // Subnets unknown, but the template defines something that may give their VPC a way out
   // (an endpoint for the service in that VPC, a NAT gateway): then say nothing.
   bool way_out_in_template = false;

@@ -14,13 +14,14 @@
 namespace vpclint {
 
 struct Facts::Computed {
-  Computed(const Template& t, const Resolver& r, const ReferenceGraph* refs, const Config* config)
+  Computed(const Template& t, const Resolver& r, const ReferenceGraph* refs, const Config* config,
+           const OutsideNetwork* outside)
       : own_references(refs ? nullptr : std::make_unique<ReferenceGraph>(t)),
         functions(t, r),
         connectors(t),
         iam(t, r, connectors),
         eni(functions, iam),
-        network(t, r, config),
+        network(t, r, config, outside),
         placements(functions, network),
         calls(t, r, iam),
         egress(functions, placements, network, calls),
@@ -38,13 +39,15 @@ struct Facts::Computed {
   ReachabilityFacts reachability;
 };
 
-Facts::Facts(const Template& t, const Resolver& r, const ReferenceGraph& refs, const Config* config)
-    : Facts(t, r, &refs, config) {}
-Facts::Facts(const Template& t, const Resolver& r) : Facts(t, r, nullptr, nullptr) {}
+Facts::Facts(const Template& t, const Resolver& r, const ReferenceGraph& refs, const Config* config,
+             const OutsideNetwork* outside)
+    : Facts(t, r, &refs, config, outside) {}
+Facts::Facts(const Template& t, const Resolver& r) : Facts(t, r, nullptr, nullptr, nullptr) {}
 Facts::~Facts() = default;
 
-Facts::Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs, const Config* config)
-    : computed_(std::make_unique<const Computed>(t, r, refs, config)),
+Facts::Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs, const Config* config,
+             const OutsideNetwork* outside)
+    : computed_(std::make_unique<const Computed>(t, r, refs, config, outside)),
       functions(computed_->functions),
       connectors(computed_->connectors),
       iam(computed_->iam),

@@ -11,6 +11,7 @@ class Template;
 class Resolver;
 class ReferenceGraph;
 struct Config;
+class OutsideNetwork;
 class FunctionVpcFacts;
 class ConnectorFacts;
 class IamFacts;
@@ -23,8 +24,10 @@ class ReachabilityFacts;
 
 struct Facts {
   // With the template's reference graph (the linter's); without one, Facts builds its own.
-  // `config`: the team's statements about the network outside the template; may be null.
-  Facts(const Template& t, const Resolver& r, const ReferenceGraph& refs, const Config* config);
+  // `config`: the team's statements about the network outside the template; `outside`: the network
+  // other templates of the project define. Either may be null.
+  Facts(const Template& t, const Resolver& r, const ReferenceGraph& refs, const Config* config,
+        const OutsideNetwork* outside = nullptr);
   Facts(const Template& t, const Resolver& r);
   ~Facts();
   Facts(const Facts&) = delete;
@@ -33,7 +36,8 @@ struct Facts {
  private:
   struct Computed;  // the facts themselves (facts.cpp); declared first: built before the views
   std::unique_ptr<const Computed> computed_;
-  Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs, const Config* config);
+  Facts(const Template& t, const Resolver& r, const ReferenceGraph* refs, const Config* config,
+        const OutsideNetwork* outside);
 
  public:
   const FunctionVpcFacts& functions;

@@ -16,6 +16,7 @@ std::string_view prefix(NetKeyKind k) {
     case NetKeyKind::Ssm: return "ssm:";
     case NetKeyKind::Import: return "import:";
     case NetKeyKind::Composite: return "composite:";
+    case NetKeyKind::Foreign: return "foreign:";
     case NetKeyKind::None: break;
   }
   return {};
@@ -33,12 +34,31 @@ NetKey NetKey::of(const Value& v) {
     case ValueKind::DynamicRef: return {NetKeyKind::Ssm, "ssm:" + v.text};
     case ValueKind::Import: return {NetKeyKind::Import, "import:" + v.text};
     case ValueKind::Composite: return {NetKeyKind::Composite, "composite:" + v.text};
+    case ValueKind::Foreign: {
+      if (!v.origin) return {};
+      std::string path(v.name);
+      if (!v.attribute.empty() && !v.attribute.ends_with("Id")) path += "." + std::string(v.attribute);
+      return foreign(*v.origin, path);
+    }
     default: return {};
   }
 }
 
 NetKey NetKey::resource(std::string_view id) {
   return id.empty() ? NetKey() : NetKey(NetKeyKind::Resource, "resource:" + std::string(id));
+}
+
+// "foreign:<template label>#<logical path>": the label tells two uses of one template apart.
+NetKey NetKey::foreign(const Resolver& origin, std::string_view logical_path) {
+  if (logical_path.empty()) return {};
+  return NetKey(NetKeyKind::Foreign, "foreign:" + origin.label() + "#" + std::string(logical_path), &origin);
+}
+
+std::string_view NetKey::foreign_path() const {
+  if (kind_ != NetKeyKind::Foreign) return {};
+  std::string_view n = name();
+  size_t hash = n.rfind('#');
+  return hash == std::string_view::npos ? n : n.substr(hash + 1);
 }
 
 NetKey NetKey::literal(std::string_view id) {
@@ -56,14 +76,14 @@ std::string_view NetKey::resource_id() const {
 
 NetKey NetKey::default_group() const {
   if (empty()) return {};
-  return NetKey(kind_, serial_ + std::string(kDefaultGroup));
+  return NetKey(kind_, serial_ + std::string(kDefaultGroup), origin_);
 }
 
 bool NetKey::is_default_group() const { return fixed() && std::string_view(serial_).ends_with(kDefaultGroup); }
 
 NetKey NetKey::default_group_vpc() const {
   if (!is_default_group()) return {};
-  return NetKey(kind_, serial_.substr(0, serial_.size() - kDefaultGroup.size()));
+  return NetKey(kind_, serial_.substr(0, serial_.size() - kDefaultGroup.size()), origin_);
 }
 
 std::string NetKey::label() const {
@@ -71,6 +91,11 @@ std::string NetKey::label() const {
     case NetKeyKind::None: return "(unknown)";
     case NetKeyKind::Parameter: return "parameter " + std::string(name());
     case NetKeyKind::Import: return "import " + std::string(name());
+    case NetKeyKind::Foreign: {
+      std::string_view n = name();
+      size_t hash = n.rfind('#');
+      return std::string(n.substr(hash + 1)) + " of " + (origin_ ? origin_->display() : std::string(n.substr(0, hash)));
+    }
     default: return std::string(name());
   }
 }

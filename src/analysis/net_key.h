@@ -11,8 +11,10 @@
 namespace vpclint {
 
 struct Value;
+class Resolver;
 
-enum class NetKeyKind : uint8_t { None, Resource, Literal, Parameter, Ssm, Import, Composite };
+// Foreign: a resource of another template of the project (in one use of it).
+enum class NetKeyKind : uint8_t { None, Resource, Literal, Parameter, Ssm, Import, Composite, Foreign };
 
 class NetKey {
  public:
@@ -26,8 +28,11 @@ class NetKey {
   NetKeyKind kind() const { return kind_; }
   bool empty() const { return kind_ == NetKeyKind::None; }
   explicit operator bool() const { return !empty(); }
-  // Names one object for sure: a template resource or a literal id (or the default group of one).
-  bool fixed() const { return kind_ == NetKeyKind::Resource || kind_ == NetKeyKind::Literal; }
+  // Names one object for sure: a resource of this or another template, or a literal id (or the
+  // default group of one).
+  bool fixed() const {
+    return kind_ == NetKeyKind::Resource || kind_ == NetKeyKind::Literal || kind_ == NetKeyKind::Foreign;
+  }
   // Keys that name objects the same way (two resources, two literal ids) can be told apart.
   bool comparable(const NetKey& o) const { return fixed() && kind_ == o.kind_; }
 
@@ -37,6 +42,13 @@ class NetKey {
   std::string_view resource_path() const { return kind_ == NetKeyKind::Resource ? name() : std::string_view(); }
   // The literal id ("subnet-0abc"), for literal keys; else empty.
   std::string_view literal_id() const { return kind_ == NetKeyKind::Literal ? name() : std::string_view(); }
+  // A resource of another template: that template's resolver (in its use), and the logical id
+  // there with its attribute.
+  static NetKey foreign(const Resolver& origin, std::string_view logical_path);
+  const Resolver* origin() const { return origin_; }
+  std::string_view foreign_path() const;
+  // What the key names, without its kind: the id, parameter or export name, the SSM reference.
+  std::string_view text() const { return name(); }
   // The parameter's name, for parameter keys; else empty.
   std::string_view parameter() const { return kind_ == NetKeyKind::Parameter ? name() : std::string_view(); }
 
@@ -46,7 +58,8 @@ class NetKey {
   // For a default group: the VPC it belongs to.
   NetKey default_group_vpc() const;
 
-  // Human text: "PrivateSubnetA", "subnet-0abc", "parameter SubnetA", "import shared-SubnetA".
+  // Human text: "PrivateSubnetA", "subnet-0abc", "parameter SubnetA", "import shared-SubnetA",
+  // "PrivateSubnetA of network.yaml".
   std::string label() const;
   // A stable text form, unique per key: for hashing and ordering.
   const std::string& serial() const { return serial_; }
@@ -58,11 +71,13 @@ class NetKey {
   bool operator<(const NetKey& o) const { return serial_ < o.serial_; }
 
  private:
-  NetKey(NetKeyKind kind, std::string serial) : kind_(kind), serial_(std::move(serial)) {}
+  NetKey(NetKeyKind kind, std::string serial, const Resolver* origin = nullptr)
+      : kind_(kind), serial_(std::move(serial)), origin_(origin) {}
   std::string_view name() const;
 
   NetKeyKind kind_ = NetKeyKind::None;
   std::string serial_;
+  const Resolver* origin_ = nullptr;  // Foreign keys; the serial names it too (its label)
 };
 
 struct NetKeyHash {

@@ -64,7 +64,8 @@ NetKey NetworkModel::key_of(const Node* node) const {
   return v.empty() ? NetKey() : NetKey::of(v[0]);
 }
 
-NetworkModel::NetworkModel(const Template& t, const Resolver& r, const Config* config) : t_(t), r_(r), config_(config) {
+NetworkModel::NetworkModel(const Template& t, const Resolver& r, const Config* config, const OutsideNetwork* outside)
+    : t_(t), r_(r), config_(config), outside_(outside) {
   auto self = [](const Resource& res) { return NetKey::resource(res.logical_id); };
   std::vector<const Resource*> later;  // resources that attach to others, read once all exist
   for (const Resource& res : t.resources()) {
@@ -337,15 +338,28 @@ const std::vector<const NetEndpoint*>& NetworkModel::endpoints_in(const NetKey& 
   return it == endpoints_by_vpc_.end() ? kNone : it->second;
 }
 
-const ExternalSubnet* NetworkModel::external_subnet(const NetKey& key) const {
-  const Config* c = config_;
-  return c && !key.literal_id().empty() ? c->subnet(key.literal_id()) : nullptr;
+std::optional<OutsideSubnet> NetworkModel::outside_subnet(const NetKey& key) const {
+  if (key.kind() == NetKeyKind::Foreign) return outside_ ? outside_->subnet(key) : std::nullopt;
+  const ExternalSubnet* x = config_ && !key.literal_id().empty() ? config_->subnet(key.literal_id()) : nullptr;
+  if (!x) return std::nullopt;
+  OutsideSubnet o;
+  o.vpc = NetKey::literal(x->vpc);
+  o.az = x->az;
+  o.egress = x->egress;
+  o.stated = true;
+  o.described_in = x->source.file;
+  o.source = x->source;
+  return o;
 }
 
-std::vector<const ExternalEndpoint*> NetworkModel::external_endpoints_in(const NetKey& vpc_key) const {
-  const Config* c = config_;
-  if (!c || vpc_key.literal_id().empty()) return {};
-  return c->endpoints_in(vpc_key.literal_id());
+std::vector<OutsideEndpoint> NetworkModel::outside_endpoints_in(const NetKey& vpc_key) const {
+  if (vpc_key.kind() == NetKeyKind::Foreign)
+    return outside_ ? outside_->endpoints_in(vpc_key) : std::vector<OutsideEndpoint>();
+  std::vector<OutsideEndpoint> out;
+  if (!config_ || vpc_key.literal_id().empty()) return out;
+  for (const ExternalEndpoint* e : config_->endpoints_in(vpc_key.literal_id()))
+    out.push_back({vpc_key, e->service, e->type, e->private_dns, true, e->source.file, e->source});
+  return out;
 }
 
 }  // namespace vpclint

@@ -11,6 +11,7 @@
 
 #include "analysis/cidr.h"
 #include "analysis/net_key.h"
+#include "analysis/outside_network.h"
 #include "config/config.h"
 #include "model/endpoint_service.h"
 #include "model/resolver.h"
@@ -137,8 +138,10 @@ struct NatExit {
 
 class NetworkModel {
  public:
-  // `config`: what the team states about subnets and endpoints outside the template; may be null.
-  NetworkModel(const Template& t, const Resolver& r, const Config* config = nullptr);
+  // `config`: what the team states about subnets and endpoints outside the template; `outside`:
+  // the network other templates of the project define. Either may be null.
+  NetworkModel(const Template& t, const Resolver& r, const Config* config = nullptr,
+               const OutsideNetwork* outside = nullptr);
 
   const NetVpc* vpc(const NetKey& key) const;
   const NetSubnet* subnet(const NetKey& key) const;
@@ -156,10 +159,12 @@ class NetworkModel {
   const std::vector<const NetEndpoint*>& endpoints_in(const NetKey& vpc_key) const;
   const std::vector<NetEndpoint>& endpoints() const { return endpoints_; }
   bool has_nat_or_endpoint() const { return !nats_.empty() || !endpoints_.empty(); }
-  // A subnet outside the template that the team's config describes (a literal subnet id).
-  const ExternalSubnet* external_subnet(const NetKey& key) const;
-  // Endpoints the team's config states for a VPC outside the template (a literal VPC id).
-  std::vector<const ExternalEndpoint*> external_endpoints_in(const NetKey& vpc_key) const;
+  // A subnet outside the template that the team's config (a literal subnet id) or another template
+  // of the project (a foreign key) describes.
+  std::optional<OutsideSubnet> outside_subnet(const NetKey& key) const;
+  // Endpoints the team's config states, or another template defines, for a VPC outside the template.
+  std::vector<OutsideEndpoint> outside_endpoints_in(const NetKey& vpc_key) const;
+  const Resolver& resolver() const { return r_; }
   // The first value of a property as a key (empty when absent or unknown).
   NetKey key_of(const Node* node) const;
   // Groups that AWS::EC2::SecurityGroupIngress resources add rules to but the model does not
@@ -176,6 +181,7 @@ class NetworkModel {
   const Template& t_;
   const Resolver& r_;
   const Config* config_;
+  const OutsideNetwork* outside_;
   std::unordered_map<NetKey, NetVpc, NetKeyHash> vpcs_;
   std::unordered_map<NetKey, NetSubnet, NetKeyHash> subnets_;
   std::unordered_map<NetKey, NetRouteTable, NetKeyHash> tables_;

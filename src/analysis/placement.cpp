@@ -26,15 +26,15 @@ PlacedSubnet place_subnet(const NetworkModel& net, NetKey key, const Node* liste
     if (!s->vpc.empty()) p.vpc_source = vpc_set_at(*s->resource, "subnet " + name);
     if (const Node* az = s->resource->property("AvailabilityZone"); az && !s->az.empty())
       p.zone_source = Provenance{name + " sets its zone here", az->pos, {}};
-  } else if (const ExternalSubnet* x = net.external_subnet(p.key)) {
-    p.stated = x;
-    p.vpc = NetKey::literal(x->vpc);
-    p.zone = x->az;
+  } else if ((p.outside = net.outside_subnet(p.key))) {
+    const OutsideSubnet& x = *p.outside;
+    p.vpc = x.vpc;
+    p.zone = x.az;
+    p.cidr = x.cidr;
     std::string label = p.key.label();
-    if (!x->vpc.empty())
-      p.vpc_source = Provenance{x->source.file + " states the VPC of " + label, x->source.pos, x->source.file};
-    if (!x->az.empty())
-      p.zone_source = Provenance{x->source.file + " states the zone of " + label, x->source.pos, x->source.file};
+    std::string says = x.stated ? x.described_in + " states " : x.described_in + " sets ";
+    if (!x.vpc.empty()) p.vpc_source = Provenance{says + "the VPC of " + label, x.source.pos, x.source.file};
+    if (!x.az.empty()) p.zone_source = Provenance{says + "the zone of " + label, x.source.pos, x.source.file};
   }
   return p;
 }
@@ -103,7 +103,7 @@ void conclude(Placement& p) {
 
 std::string PlacedSubnet::name() const {
   if (subnet) return std::string(subnet->resource->logical_id);
-  if (stated) return key.label() + " (as " + stated->source.file + " states)";
+  if (outside && outside->stated) return key.label() + " (as " + outside->described_in + " states)";
   return key.label();
 }
 
@@ -138,6 +138,10 @@ Placement place(const NetworkModel& net, const ResolvedList& subnets, const Reso
     for (const Value& v : item) {
       if (v.kind == ValueKind::NoValue) continue;
       p.subnets.push_back(place_subnet(net, NetKey::of(v), v.node));  // an empty key: a value nobody can name
+      if (v.stated)
+        p.subnets.back().value_source =
+            Provenance{v.stated->what.empty() ? v.stated->file + " states this value" : v.stated->what, v.stated->pos,
+                       v.stated->file};
     }
   }
   for (const auto& item : groups.items) {

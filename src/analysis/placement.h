@@ -24,15 +24,17 @@ struct Provenance {
 
 struct PlacedSubnet {
   NetKey key;
-  const Node* listed_at = nullptr;         // the item that names it
-  const NetSubnet* subnet = nullptr;       // a subnet of the template
-  const ExternalSubnet* stated = nullptr;  // a subnet the team's config states
+  const Node* listed_at = nullptr;       // the item that names it
+  const NetSubnet* subnet = nullptr;     // a subnet of the template
+  std::optional<OutsideSubnet> outside;  // a subnet the team's config states or another template defines
   NetKey vpc;
   std::optional<Provenance> vpc_source;
   std::string zone;  // literal zone, or "az#i" for !Select [i, !GetAZs ''] (same index, same zone)
   std::optional<Provenance> zone_source;
   std::optional<Cidr> cidr;
-  // "PrivateSubnetA", or "subnet-0abc (as .vpclint.yaml states)"
+  // Where the value came from, when another file gives it (an export, samconfig, a parent stack).
+  std::optional<Provenance> value_source;
+  // "PrivateSubnetA", "subnet-0abc (as .vpclint.yaml states)", "PrivateSubnetA of network.yaml"
   std::string name() const;
 };
 

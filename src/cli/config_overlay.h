@@ -27,7 +27,7 @@ class ConfigOverlay {
     auto& slot = overlaid_[base];
     if (!slot) {
       slot = std::make_unique<Config>(*base);
-      for (const auto& [name, value] : values_) slot->parameters[name] = ExternalValue{value, {"--parameter", {}}};
+      for (const auto& [name, value] : values_) slot->parameters[name] = ExternalValue{value, {"--parameter", {}, {}}};
     }
     return slot.get();
   }

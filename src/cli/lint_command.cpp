@@ -1,44 +1,24 @@
 #include "cli/lint_command.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
-#include <thread>
 
 #include "cli/config_overlay.h"
 #include "cli/discover.h"
+#include "cli/project_builder.h"
 #include "config/config_finder.h"
 #include "lint/baseline.h"
+#include "lint/project_linter.h"
 #include "lint/rule.h"
 #include "report/reporter.h"
 
 namespace vpclint {
 
 namespace {
-
-struct Job {
-  std::string file;
-  LintOptions options;
-};
-
-// Lints on `jobs` threads; results keep the input order, so output is the same for any -j.
-std::vector<FileResult> lint_all(const std::vector<Job>& work, unsigned jobs) {
-  std::vector<FileResult> results(work.size());
-  all_rules();  // build the registry before the threads share it
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < work.size(); i = next++) results[i] = lint_path(work[i].file, work[i].options);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::min<size_t>(jobs, work.size()); ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  return results;
-}
 
 int write_report(const LintCommand& c, const RunResult& run, int exit_code) {
   std::ofstream file;
@@ -92,26 +72,32 @@ int run_lint_command(const LintCommand& c) {
     auto abs = std::filesystem::absolute(f).lexically_normal();
     return std::find(own.begin(), own.end(), abs) != own.end();
   };
-  std::vector<Job> work;
+  LintOptions base;
+  base.limits.max_file_size = c.max_file_size;
+  base.inline_suppressions = c.inline_suppressions;
+  std::vector<std::string> files;
   for (const auto& f : found.files) {
     if (is_own(f)) continue;
     // For hooks that pass every staged YAML/JSON file: judge named files as directory search does.
     if (c.skip_non_templates && f != "-" && !looks_like_template(f)) continue;
-    const Config* config = finder.for_file(f, error);
-    if (!config) {
-      // The templates under a broken config are not linted (half of the team's settings would
-      // mislead); the others still are, and the error makes the exit code 2.
-      if (std::find(run.errors.begin(), run.errors.end(), error) == run.errors.end()) run.errors.push_back(error);
-      continue;
-    }
-    if (f != "-" && config->excluded(f)) continue;
-    Job job{f, {}};
-    job.options.limits.max_file_size = c.max_file_size;
-    job.options.config = overlay.apply(config);
-    job.options.inline_suppressions = c.inline_suppressions;
-    work.push_back(std::move(job));
+    // The templates under a broken config are not linted (half of the team's settings would
+    // mislead); the others still are, and the error makes the exit code 2.
+    std::string ignored;
+    const Config* config = finder.for_file(f, ignored);
+    if (config && f != "-" && config->excluded(f)) continue;
+    files.push_back(f);
   }
-  run.files = lint_all(work, c.jobs);
+  // One project for the run, or (--isolated) one per file.
+  std::vector<const Config*> configs;
+  for (size_t i = 0; i < files.size() || (i == 0 && files.empty());) {
+    ProjectBuilder builder(finder, overlay, c.deploy, base.limits, !c.isolated);
+    for (size_t n = 0; i < files.size() && (n == 0 || !c.isolated); ++i, ++n) builder.add(files[i]);
+    std::shared_ptr<Project> project = builder.finish(run.errors);
+    for (FileResult& r : lint_project(project, base, c.jobs)) run.files.push_back(std::move(r));
+    for (const ProjectFile& f : project->files())
+      if (f.lint) configs.push_back(f.effective_config());
+    if (files.empty()) break;
+  }
   for (const auto& r : run.files)
     if (r.unreadable) run.errors.push_back(r.error);
 
@@ -126,7 +112,7 @@ int run_lint_command(const LintCommand& c) {
   for (size_t i = 0; i < run.files.size(); ++i) {
     const FileResult& f = run.files[i];
     failed_files |= f.unparsable;
-    const Config* config = work[i].options.config;
+    const Config* config = configs[i];
     Severity threshold = c.fail_on ? *c.fail_on : config->fail_on ? *config->fail_on : Severity::Warning;
     for (const auto& finding : f.findings) over |= finding.severity >= threshold;
   }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/project_builder.h"
 #include "lint/finding.h"
 
 namespace vpclint {
@@ -22,6 +23,8 @@ struct LintCommand {
   std::vector<std::string> parameters;  // --parameter Name=Value, over the config's values
   std::string baseline;                 // report only findings this baseline does not hold
   std::string write_baseline;           // record this run's findings
+  DeploySettings deploy;                // samconfig and parameter files
+  bool isolated = false;                // each file its own project
 };
 
 // Returns the exit code (0, 1, 2 as --help says); one-line errors go to standard error.

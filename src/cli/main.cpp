@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
   std::string config, baseline, write_baseline;
   std::vector<std::string> parameters;
   bool show_rules = false, no_color = false, version = false, skip_non_templates = false,
-       no_inline_suppressions = false;
+       no_inline_suppressions = false, isolated = false;
+  vpclint::DeploySettings deploy;
   size_t max_file_size = vpclint::Limits{}.max_file_size;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_option("paths", paths, "Template files or directories ('-' reads standard input)");
@@ -56,6 +57,14 @@ int main(int argc, char** argv) {
                  "Use this .vpclint.yaml for every file (default: the nearest one above each file)");
   app.add_option("--parameter", parameters, "Template parameter value, Name=Value (repeatable); wins over the config")
       ->allow_extra_args(false);
+  app.add_option("--sam-config", deploy.sam_config,
+                 "Read deploy parameter values and the stack name from this samconfig file (default: samconfig.toml, "
+                 ".yaml or .yml beside each template)");
+  app.add_option("--config-env", deploy.config_env, "The samconfig environment to read (default: default)");
+  app.add_option("--parameters-file", deploy.parameters_file,
+                 "Parameter values from a CloudFormation parameter file ([{ParameterKey, ParameterValue}])");
+  app.add_flag("--isolated", isolated,
+               "Lint each file alone: no nesting parents, no other templates' exports, SSM parameters or outputs");
   app.add_flag("--no-inline-suppressions", no_inline_suppressions,
                "Ignore the suppressions written in templates (Metadata and # vpclint: comments)");
   app.add_option("--baseline", baseline, "Report only findings that this baseline file does not record");
@@ -128,5 +137,7 @@ int main(int argc, char** argv) {
   command.parameters = parameters;
   command.baseline = baseline;
   command.write_baseline = write_baseline;
+  command.deploy = deploy;
+  command.isolated = isolated;
   return vpclint::run_lint_command(command);
 }

@@ -58,6 +58,17 @@ bool Config::excluded(const std::string& file) const {
   return false;
 }
 
+const ExternalValue* Config::stack_of(const std::string& file) const {
+  if (stacks.empty() || file.empty() || file == "-") return nullptr;
+  std::error_code ec;
+  fs::path absolute = fs::absolute(fs::path(file), ec);
+  if (ec) return nullptr;
+  fs::path base = root.empty() ? fs::current_path(ec) : fs::path(root);
+  std::string rel = absolute.lexically_normal().lexically_relative(base).generic_string();
+  auto it = stacks.find(rel);
+  return it == stacks.end() ? nullptr : &it->second;
+}
+
 const ExternalSubnet* Config::subnet(std::string_view id) const {
   for (const auto& s : subnets)
     if (!has_glob_chars(s.pattern) && s.pattern == id) return &s;

@@ -48,6 +48,9 @@ struct Config : StatedValues {
   std::optional<Severity> fail_on;
   std::vector<std::string> exclude;  // globs ("**", "*", "?") on paths relative to `root`
 
+  // Template path, relative to `root` -> the name of the stack it is deployed as.
+  std::map<std::string, ExternalValue, std::less<>> stacks;
+
   std::vector<ExternalSubnet> subnets;
   std::vector<ExternalEndpoint> endpoints;
 
@@ -57,6 +60,8 @@ struct Config : StatedValues {
   bool excluded(const std::string& file) const;
   // The first stated subnet whose pattern matches a literal subnet id: exact ids before globs.
   const ExternalSubnet* subnet(std::string_view id) const;
+  // The stack name stated for a template (`file` as given or found), or null.
+  const ExternalValue* stack_of(const std::string& file) const;
   // Endpoints stated for a literal VPC id.
   std::vector<const ExternalEndpoint*> endpoints_in(std::string_view vpc) const;
 };

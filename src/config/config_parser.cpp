@@ -15,8 +15,8 @@ namespace vpclint {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kTopKeys{"select",  "ignore",     "severity", "fail-on",
-                                                   "exclude", "parameters", "ssm",      "network"};
+constexpr std::array<std::string_view, 10> kTopKeys{"select",     "ignore", "severity", "fail-on", "exclude",
+                                                    "parameters", "ssm",    "imports",  "stacks",  "network"};
 constexpr std::array<std::string_view, 2> kNetworkKeys{"subnets", "endpoints"};
 constexpr std::array<std::string_view, 4> kSubnetKeys{"id", "vpc", "az", "egress"};
 constexpr std::array<std::string_view, 4> kEndpointKeys{"vpc", "service", "type", "private-dns"};
@@ -45,13 +45,17 @@ class Parser {
         values(e.value, out_.parameters, "parameters", "parameter");
       else if (key == "ssm")
         values(e.value, out_.ssm, "ssm", "SSM parameter");
+      else if (key == "imports")
+        values(e.value, out_.imports, "imports", "export");
+      else if (key == "stacks")
+        stacks(e.value);
       else if (key == "network")
         network(e.value);
     }
   }
 
  private:
-  ConfigSource source(const Node* n) const { return {path_, n->pos}; }
+  ConfigSource source(const Node* n) const { return {path_, n->pos, {}}; }
 
   bool is_rule(std::string_view id) const { return std::find(rules_.begin(), rules_.end(), id) != rules_.end(); }
   bool is_rule_prefix(std::string_view text) const {
@@ -125,6 +129,17 @@ class Parser {
         value = scalar(e.value, type_error);
       }
       out[std::string(name)] = ExternalValue{std::move(value), source(e.key)};
+    }
+  }
+
+  // stacks: template path (relative to the config's directory) -> the stack name it is deployed as.
+  void stacks(const Node* n) {
+    for (const MapEntry& e : entries(n, "stacks must be a mapping of template path to stack name")) {
+      const std::string_view path = key_text(e);
+      if (path.empty()) fail(e.key, "empty template path in stacks");
+      std::string name = scalar(e.value, "the stack name of " + quote(path) + " must be a string");
+      if (name.empty()) fail(e.value, "empty stack name for " + quote(path));
+      out_.stacks[std::string(path)] = ExternalValue{std::move(name), source(e.value)};
     }
   }
 

@@ -68,12 +68,12 @@ std::string GraphBuilder::subnet_node(const NetKey& key) {
     g_.path(id, route_table_node(*s));
     return id;
   }
-  if (const ExternalSubnet* x = net_.external_subnet(key)) {
-    // What the team's config states about it decides its paths, so the picture says so.
+  if (auto x = net_.outside_subnet(key)) {
+    // What the team's config states, or another template defines, decides its paths: the picture says so.
     std::string label = key.label() + "\nsubnet outside the template\negress " +
-                        std::string(subnet_egress_name(x->egress)) + ", stated in " + file_name(x->source.file);
-    return g_.node(id, GraphNodeKind::Outside, label,
-                   x->vpc.empty() ? std::string() : vpc_cluster(NetKey::literal(x->vpc)));
+                        std::string(subnet_egress_name(x->egress)) + (x->stated ? ", stated in " : ", defined in ") +
+                        file_name(x->described_in);
+    return g_.node(id, GraphNodeKind::Outside, label, x->vpc.empty() ? std::string() : vpc_cluster(x->vpc));
   }
   return outside_node("sn", key, "subnet");
 }

@@ -20,15 +20,25 @@ bool enabled(const LintOptions& options, const Rule& rule) {
 }
 
 FileResult lint_document(Document doc, const LintOptions& options, const AnalysisVisitor& visit) {
-  FileResult result;
-  result.path = doc.source->path();
   Template model(doc);
   Resolver resolver(model, options.config);
+  FileResult result = lint_model(doc, model, resolver, options, nullptr, nullptr, visit);
+  result.source = std::shared_ptr<const SourceText>(std::move(doc.source));
+  return result;
+}
+}  // namespace
+
+FileResult lint_model(const Document& doc, const Template& model, const Resolver& resolver, const LintOptions& options,
+                      const OutsideNetwork* outside, const std::vector<LinkIssue>* links,
+                      const AnalysisVisitor& visit) {
+  FileResult result;
+  result.path = doc.source->path();
   ReferenceGraph references(model);
-  Facts facts(model, resolver, references, options.config);
+  Facts facts(model, resolver, references, options.config, outside);
   TemplateSuppressions suppressions;
   if (options.inline_suppressions) suppressions = collect_suppressions(model, *doc.source);
   LintContext ctx{doc, model, resolver, references, facts, suppressions};
+  ctx.links = links;
   for (const auto& rule : all_rules()) {
     if (rule->runs_after_suppressions() || !enabled(options, *rule)) continue;
     FindingSink sink(rule->meta(), model, result.findings);
@@ -56,10 +66,8 @@ FileResult lint_document(Document doc, const LintOptions& options, const Analysi
   bool syntax = false;
   for (const auto& issue : doc.issues) syntax |= issue.kind == LoadIssueKind::Syntax;
   result.unparsable = doc.unparsable || !model.is_template() || syntax;
-  result.source = std::shared_ptr<const SourceText>(std::move(doc.source));
   return result;
 }
-}  // namespace
 
 FileResult lint_text(std::string path, std::string bytes, const LintOptions& options, const AnalysisVisitor& visit) {
   return lint_document(load_document(std::move(path), std::move(bytes), options.limits), options, visit);

@@ -12,6 +12,10 @@
 namespace vpclint {
 
 struct LintContext;
+struct LinkIssue;
+class OutsideNetwork;
+class Resolver;
+class Template;
 
 struct LintOptions {
   Limits limits;
@@ -43,6 +47,13 @@ struct RunResult {
 
 // All findings of a run, sorted by file, line, column, rule.
 std::vector<const Finding*> sorted_findings(const RunResult& run);
+
+// Runs the rules over one analysed template (one use of it, in a project). `outside`: the network
+// other templates define; `links`: what is wrong with this template's links to others. Both may be
+// null. The result's `source` is left empty: the caller owns the document.
+FileResult lint_model(const Document& doc, const Template& model, const Resolver& resolver, const LintOptions& options,
+                      const OutsideNetwork* outside, const std::vector<LinkIssue>* links,
+                      const AnalysisVisitor& visit = {});
 
 FileResult lint_text(std::string path, std::string bytes, const LintOptions& options,
                      const AnalysisVisitor& visit = {});

@@ -17,6 +17,7 @@ namespace vpclint {
 
 // A rule includes analysis/facts.h and the header of each fact it reads.
 struct Facts;
+struct LinkIssue;  // config/project.h
 
 struct RuleMeta {
   std::string_view id;       // area letter + three digits, stable forever
@@ -44,6 +45,8 @@ struct LintContext {
   const TemplateSuppressions& suppressions;  // empty with --no-inline-suppressions
   // Per suppression entry; set only for rules that run after suppressions are applied.
   const std::vector<SuppressionUse>* suppression_use = nullptr;
+  // What is wrong with this template's links to the project's other templates; null when alone.
+  const std::vector<LinkIssue>* links = nullptr;
 };
 
 class FindingSink {

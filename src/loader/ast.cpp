@@ -11,7 +11,7 @@ struct FnName {
   Fn fn;
   std::string_view long_name;
 };
-constexpr std::array<FnName, 27> kFnNames{{
+constexpr std::array<FnName, 28> kFnNames{{
     {Fn::Ref, "Ref"},
     {Fn::GetAtt, "Fn::GetAtt"},
     {Fn::Sub, "Fn::Sub"},
@@ -33,6 +33,7 @@ constexpr std::array<FnName, 27> kFnNames{{
     {Fn::ForEach, "Fn::ForEach"},
     {Fn::Length, "Fn::Length"},
     {Fn::ToJsonString, "Fn::ToJsonString"},
+    {Fn::GetStackOutput, "Fn::GetStackOutput"},
     {Fn::Contains, "Fn::Contains"},
     {Fn::EachMemberEquals, "Fn::EachMemberEquals"},
     {Fn::EachMemberIn, "Fn::EachMemberIn"},

@@ -38,6 +38,7 @@ enum class Fn : uint8_t {
   ForEach,
   Length,
   ToJsonString,
+  GetStackOutput,  // {StackName, OutputName, Region, RoleArn}: another stack's output, no export needed
   // Functions of the template's Rules section.
   Contains,
   EachMemberEquals,

@@ -30,7 +30,7 @@ const IntrinsicInfo* check_intrinsic(Fn fn, const Node* arg, Arena& arena, std::
   // Replaced before CloudFormation evaluates the function: a macro (Fn::Transform) or a Rain
   // directive stands for a value of whatever shape the function needs.
   if (arg && (arg->is_intrinsic(Fn::Transform) || is_preprocessor_directive(arg))) return info;
-  // A function vpclint does not know yet (Fn::GetStackOutput...) is a value of unknown shape.
+  // A function vpclint does not know yet is a value of unknown shape.
   if (arg && arg->is_map() && arg->size == 1 && arg->entries()[0].key->text().starts_with("Fn::")) return info;
   auto items = arg && arg->is_seq() ? arg->items() : std::span<const Node* const>();
   switch (fn) {
@@ -169,6 +169,12 @@ const IntrinsicInfo* check_intrinsic(Fn fn, const Node* arg, Arena& arena, std::
     case Fn::ToJsonString:
       if (!arg || !(arg->is_seq() || arg->is_map() || arg->is_intrinsic())) {
         error = expect(fn, "a mapping or a list");
+        return nullptr;
+      }
+      return info;
+    case Fn::GetStackOutput:
+      if (!arg || !arg->is_map() || !arg->get("StackName") || !arg->get("OutputName")) {
+        error = expect(fn, "a mapping with StackName and OutputName");
         return nullptr;
       }
       return info;

@@ -3,8 +3,6 @@
 namespace vpclint {
 
 namespace {
-// Intrinsics nest a few levels in practice; deeper nesting is hostile and resolves to Unknown.
-constexpr int kMaxDepth = 32;
 
 Value make(ValueKind kind, const Node* node, const Guard& guard, std::string text = {}) {
   Value v;
@@ -20,11 +18,6 @@ bool is_list_type(std::string_view type) {
          type == "AWS::SSM::Parameter::Value<CommaDelimitedList>";
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 }  // namespace
 
 const ExternalValue* Resolver::stated_parameter(const Parameter& p) const {
@@ -88,6 +81,10 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
     out.push_back(make(ValueKind::Unknown, node, guard, "nested too deeply"));
     return;
   }
+  if (const Binding* b = binding_of(node, guard, depth)) {
+    follow(*b, node, guard, out);
+    return;
+  }
   switch (node->kind) {
     case NodeKind::Null: out.push_back(make(ValueKind::Literal, node, guard)); return;
     case NodeKind::Scalar:
@@ -120,15 +117,9 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
     return;
   }
   switch (node->fn) {
-    case Fn::Ref: out.push_back(ref(node, info->target, guard)); return;
-    case Fn::GetAtt: {
-      Value v = make(t_.resource(info->target) ? ValueKind::ResourceRef : ValueKind::Unknown, node, guard,
-                     "Fn::GetAtt " + std::string(info->target));
-      v.name = info->target;
-      v.attribute = info->attribute;
-      out.push_back(std::move(v));
-      return;
-    }
+    case Fn::Ref: collect_ref(node, info->target, guard, out, depth); return;
+    case Fn::GetStackOutput: collect_stack_output(node, guard, out, depth); return;
+    case Fn::GetAtt: collect_getatt(node, guard, out); return;
     case Fn::If: {
       auto items = node->arg->items();
       Guard yes = guard, no = guard;
@@ -139,13 +130,7 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
     case Fn::Sub: sub(node, guard, out, depth); return;
     case Fn::Join: join(node, guard, out, depth); return;
     case Fn::FindInMap: find_in_map(node, guard, out, depth); return;
-    case Fn::ImportValue: {
-      bool ok = false;
-      std::string name = single_literal(node->arg, guard, depth + 1, ok);
-      Value v = make(ValueKind::Import, node, guard, ok ? name : std::string("(computed export name)"));
-      out.push_back(std::move(v));
-      return;
-    }
+    case Fn::ImportValue: collect_import(node, guard, out, depth); return;
     case Fn::Select: {
       auto items = node->arg->items();
       bool ok = false;
@@ -184,7 +169,7 @@ void Resolver::sub(const Node* node, const Guard& guard, std::vector<Value>& out
     if (local) {
       collect(local, guard, vals, depth + 1);
     } else if (part.text.find('.') == std::string_view::npos) {
-      vals.push_back(ref(node, part.text, guard));
+      collect_ref(node, part.text, guard, vals, depth + 1);
     }
     if (vals.size() == 1 && vals[0].kind == ValueKind::Literal) {
       text += vals[0].text;
@@ -262,21 +247,23 @@ void Resolver::collect_list(const Node* node, const Guard& guard, std::vector<Li
   alt.guard = guard;
   alt.node = node;
   if (!node->is_seq()) {
-    std::vector<Value> v;
-    collect(node, guard, v, depth);
-    if (v.size() == 1 && v[0].kind == ValueKind::NoValue) return;  // the whole property is removed
-    if (v.size() == 1 && v[0].stated && v[0].parameter && is_list_type(v[0].parameter->type)) {
-      // A list parameter's stated value is comma-separated, as CloudFormation takes it.
-      for (std::string_view rest = v[0].text; !rest.empty();) {
-        size_t comma = rest.find(',');
-        Value item = v[0];
-        item.text = std::string(trim(rest.substr(0, comma)));
-        if (!item.text.empty()) alt.items.push_back({std::move(item)});
-        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-      }
+    const IntrinsicInfo* info = node->info();
+    if (node->is_intrinsic(Fn::Split) && info && node->arg->items()[0]->is_scalar()) {
+      split(node->arg->items()[1], node->arg->items()[0]->text(), guard, alt, depth + 1);
       out.push_back(std::move(alt));
       return;
     }
+    if (node->is_intrinsic(Fn::Ref) && info) {
+      const Parameter* p = t_.parameter(info->target);
+      if (p && is_list_type(p->type)) {
+        split(node, ",", guard, alt, depth + 1);
+        out.push_back(std::move(alt));
+        return;
+      }
+    }
+    std::vector<Value> v;
+    collect(node, guard, v, depth);
+    if (v.size() == 1 && v[0].kind == ValueKind::NoValue) return;  // the whole property is removed
     alt.unknown = true;
     alt.whole = v.empty() ? make(ValueKind::Unknown, node, guard) : v[0];
     out.push_back(std::move(alt));

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/bindings.h"
 #include "model/condition_guard.h"
 #include "model/stated_values.h"
 #include "model/template.h"
@@ -19,6 +20,7 @@ enum class ValueKind : uint8_t {
   DynamicRef,   // {{resolve:...}}: unknown at lint time; text is the reference
   Import,       // Fn::ImportValue: text is the export name (or its Sub pattern)
   Composite,    // Sub/Join with parts unknown at lint time: text with ${Name} placeholders
+  Foreign,      // a resource of another template of the project: origin, name (+ attribute)
   Unknown,      // anything else: text says what (e.g. "Fn::GetAZs")
 };
 
@@ -28,9 +30,12 @@ struct Value {
   std::string_view name;
   std::string_view attribute;
   const Parameter* parameter = nullptr;
-  const Node* node = nullptr;            // where this alternative is written
-  Guard guard;                           // conditions under which the value takes this alternative
-  const ConfigSource* stated = nullptr;  // a parameter or SSM value the team stated in its config
+  const Node* node = nullptr;  // where this alternative is written
+  Guard guard;                 // conditions under which the value takes this alternative
+  // Where a value from outside the template is set: the team's config, samconfig, an export, the
+  // parent's Parameters entry. The last hop when values pass through several templates.
+  const ConfigSource* stated = nullptr;
+  const Resolver* origin = nullptr;  // Foreign: the template (in its use) that holds the resource
 
   bool is_literal(std::string_view s) const { return kind == ValueKind::Literal && text == s; }
 };
@@ -47,7 +52,16 @@ struct ListAlternative {
 class Resolver {
  public:
   // `stated` supplies the parameter and SSM values the template cannot show; may be null.
-  explicit Resolver(const Template& t, const StatedValues* stated = nullptr) : t_(t), stated_(stated) {}
+  // `bindings` supplies what other templates of the project give this one; may be null.
+  explicit Resolver(const Template& t, const StatedValues* stated = nullptr, const Bindings* bindings = nullptr)
+      : t_(t), stated_(stated), bindings_(bindings) {}
+
+  const Template& model() const { return t_; }
+  const Bindings* bindings() const { return bindings_; }
+  // How keys and notes name this template: the bindings' label, else the file's path.
+  const std::string& label() const;
+  // Short, for messages: the file name, with the parent that nests it.
+  std::string display() const;
 
   // All alternatives of a value; at most kMaxAlternatives (then one Unknown stands for the rest).
   std::vector<Value> values(const Node* node, const Guard& start = {}) const;
@@ -55,9 +69,23 @@ class Resolver {
   std::vector<ListAlternative> list(const Node* node, const Guard& start = {}) const;
 
   static constexpr size_t kMaxAlternatives = 64;
+  // Intrinsics nest a few levels in practice; deeper nesting is hostile and resolves to Unknown.
+  static constexpr int kMaxDepth = 32;
 
  private:
   void collect(const Node* node, const Guard& guard, std::vector<Value>& out, int depth) const;
+  void collect_ref(const Node* node, std::string_view name, const Guard& guard, std::vector<Value>& out,
+                   int depth) const;
+  void collect_import(const Node* node, const Guard& guard, std::vector<Value>& out, int depth) const;
+  void collect_getatt(const Node* node, const Guard& guard, std::vector<Value>& out) const;
+  void collect_stack_output(const Node* node, const Guard& guard, std::vector<Value>& out, int depth) const;
+  // Resolves a binding's expression in its template and brings each value here.
+  void follow(const Binding& b, const Node* node, const Guard& guard, std::vector<Value>& out) const;
+  // The items of a string-valued expression split at `delimiter` (!Split's source).
+  void split(const Node* node, std::string_view delimiter, const Guard& guard, ListAlternative& alt, int depth) const;
+  void follow_split(const Binding& b, std::string_view delimiter, const Node* node, const Guard& guard,
+                    ListAlternative& alt) const;
+  const Binding* binding_of(const Node* node, const Guard& guard, int depth) const;
   void collect_list(const Node* node, const Guard& guard, std::vector<ListAlternative>& out, int depth) const;
   Value ref(const Node* node, std::string_view name, const Guard& guard) const;
   void sub(const Node* node, const Guard& guard, std::vector<Value>& out, int depth) const;
@@ -69,6 +97,10 @@ class Resolver {
 
   const Template& t_;
   const StatedValues* stated_;
+  const Bindings* bindings_;
 };
+
+// "a,b , c" -> {"a", "b", "c"}: CloudFormation's list parameters and Fn::Split on literals.
+std::vector<std::string_view> split_text(std::string_view text, std::string_view delimiter);
 
 }  // namespace vpclint

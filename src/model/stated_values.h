@@ -12,8 +12,9 @@ namespace vpclint {
 
 // A statement keeps its position, so findings can cite it as evidence.
 struct ConfigSource {
-  std::string file;  // the config file's path, as it was found
+  std::string file;  // the file's path, as it was found
   Position pos;
+  std::string what;  // what is there, when not a config statement: "export Net-SubnetA", "samconfig.toml [default]"
 };
 
 struct ExternalValue {
@@ -24,6 +25,7 @@ struct ExternalValue {
 struct StatedValues {
   std::map<std::string, ExternalValue, std::less<>> parameters;  // template parameter values
   std::map<std::string, ExternalValue, std::less<>> ssm;         // "/net/sg" -> "sg-0123"
+  std::map<std::string, ExternalValue, std::less<>> imports;     // export name -> value
 };
 
 }  // namespace vpclint

@@ -1,0 +1,107 @@
+#include "cli/project_builder.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "cli/discover.h"
+#include "loader/file_reader.h"
+
+namespace vpclint {
+
+namespace fs = std::filesystem;
+
+namespace {
+// The repository a file belongs to: the nearest directory above it that holds `.git`. None: the
+// parent search is bounded by the repository, so without one there is none.
+std::string repository_of(const std::string& file) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(file, ec).parent_path();
+  for (; !ec && !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return dir.string();
+    if (dir == dir.root_path()) break;
+  }
+  return {};
+}
+}  // namespace
+
+ProjectBuilder::ProjectBuilder(ConfigFinder& finder, ConfigOverlay& overlay, DeploySettings deploy, Limits limits,
+                               bool search_parents)
+    : finder_(finder), overlay_(overlay), deploy_(std::move(deploy)), limits_(limits), search_parents_(search_parents) {
+  project_->config_for = [this](const std::string& path) { return config_for(path); };
+}
+
+const Config* ProjectBuilder::config_for(const std::string& file) {
+  std::string error;
+  const Config* c = finder_.for_file(file, error);
+  if (!c) {
+    if (std::find(errors_.begin(), errors_.end(), error) == errors_.end()) errors_.push_back(error);
+    return nullptr;
+  }
+  return overlay_.apply(c);
+}
+
+bool ProjectBuilder::add(const std::string& file) {
+  const Config* c = config_for(file);
+  if (!c) return false;
+  project_->add(file, c, true, limits_);
+  return true;
+}
+
+// pre-commit passes only the changed files: a child given alone is judged in the context of the
+// templates of its repository that nest it (and of theirs, in turn). Each repository's templates
+// are read once; only those that nest some template (a few) are kept for the name test.
+void ProjectBuilder::find_parents() {
+  struct Parent {
+    std::string path, text;
+  };
+  std::map<std::string, std::vector<Parent>> parents;  // repository -> templates that nest others
+  std::set<std::string> searched;
+  for (size_t i = 0; i < project_->files().size(); ++i) {
+    std::string path = project_->files()[i].path;
+    const ProjectFile& f = project_->files()[i];
+    if (path == "<stdin>" || !f.model || !f.model->is_template() || !searched.insert(f.identity).second) continue;
+    std::string repo = repository_of(path);
+    if (repo.empty()) continue;
+    auto [it, fresh] = parents.emplace(repo, std::vector<Parent>());
+    if (fresh)
+      for (std::string candidate : discover({repo}).files) {
+        // Shown relative to the working directory, as the paths the user gives are.
+        std::error_code ec;
+        std::string relative = fs::path(candidate).lexically_relative(fs::current_path(ec)).string();
+        if (!ec && !relative.empty()) candidate = relative;
+        if (project_->contains(candidate)) continue;  // already read: link follows its children
+        std::string text, error;
+        bool too_large = false;
+        if (read_file(candidate, limits_.max_file_size, text, error, too_large) && Project::may_nest(text, ""))
+          it->second.push_back({candidate, std::move(text)});
+      }
+    std::string name = fs::path(path).filename().string();
+    for (const Parent& p : it->second) {
+      if (!Project::may_nest(p.text, name) || project_->contains(p.path)) continue;
+      if (const Config* c = config_for(p.path)) project_->add(p.path, c, false, limits_);  // the loop visits it too
+    }
+  }
+}
+
+// Stack names and parameter values from deploy files, below what the team's config states.
+void ProjectBuilder::apply_deploy_values(std::vector<std::string>&) {
+  for (size_t i = 0; i < project_->files().size(); ++i) {
+    ProjectFile& f = project_->file(i);
+    if (!f.config || f.path == "<stdin>") continue;
+    if (const ExternalValue* stack = f.config->stack_of(f.path)) f.stack_name = *stack;
+  }
+}
+
+std::shared_ptr<Project> ProjectBuilder::finish(std::vector<std::string>& errors) {
+  if (search_parents_) find_parents();
+  apply_deploy_values(errors_);
+  project_->follow_nested = search_parents_;
+  project_->link(limits_);
+  project_->config_for = nullptr;  // it points at this builder
+  errors.insert(errors.end(), errors_.begin(), errors_.end());
+  return project_;
+}
+
+}  // namespace vpclint

@@ -1,0 +1,20 @@
+// Lints the templates of a project: each once per use (alone, or once per parent that nests it),
+// with the values other templates give it and the network they define.
+#pragma once
+#include <memory>
+#include <vector>
+
+#include "lint/linter.h"
+
+namespace vpclint {
+
+class Project;
+
+// One result per file the project lints, in the project's order, the same for any `jobs`. A
+// finding of a nested use carries the note "nested by X in parent.yaml"; a finding every use
+// reports is reported once, with each use's note. `base` gives the limits and suppression
+// settings; each file's own config (with its deploy values) replaces `base.config`.
+std::vector<FileResult> lint_project(const std::shared_ptr<const Project>& project, const LintOptions& base,
+                                     unsigned jobs);
+
+}  // namespace vpclint
