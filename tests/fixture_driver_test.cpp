@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "fixture_files.h"
+#include "lint/project_linter.h"
 #include "lint/rule.h"
 #include "test_support.h"
 
@@ -104,7 +105,7 @@ TEST_SUITE("fixtures") {
       std::vector<Expectation> expected = expectations(text, json);
       std::set<std::string> rules{rule};
       for (const auto& e : expected) rules.insert(e.rule);
-      FileResult r = lint_text(path.string(), text, LintOptions{});
+      FileResult r = lint_path(path.string(), LintOptions{});
       std::vector<Expectation> actual;
       for (const auto& f : r.findings)
         if (rules.count(f.rule)) actual.push_back({f.rule, f.pos.line, f.pos.column});
@@ -151,7 +152,7 @@ TEST_SUITE("fixtures") {
     size_t checked = 0;
     for (const fs::path& path : test::all_fixture_tree_files()) {
       if (!test::is_bad_fixture(path)) continue;
-      FileResult r = lint_text(path.string(), read(path), LintOptions{});
+      FileResult r = lint_path(path.string(), LintOptions{});
       for (const Finding& f : r.findings) {
         CAPTURE(path.string());
         CAPTURE(f.rule);

@@ -143,13 +143,13 @@ void Project::follow_children(size_t file, const Limits& limits) {
     size_t child =
         add(child_path, config_for ? config_for(child_path) : files_[file].config, files_[file].lint, limits);
     ProjectFile& c = files_[child];
-    // Read again: `add` may have grown the deque, but references into a deque stay valid.
     if (!c.model || !c.model->is_template()) {
-      std::string why = c.model ? "is not a template" : "cannot be read: " + c.read_error;
+      std::string why = c.model ? "is not a template" : "cannot be read (" + c.read_error + ")";
       files_[file].issues.push_back({LinkIssueKind::ChildMissing,
                                      location,
                                      std::string(r.logical_id) + " nests " + local + ", which " + why,
-                                     {}});
+                                     {"the path is relative to this template: " + child_path, r.key->pos, {}}});
+      if (!known) c.lint = false;  // reported here, not as a file of the run
       continue;
     }
     children_[file].emplace_back(&r, child);
@@ -206,11 +206,14 @@ void Project::build_uses(size_t file, Use* parent, const Resource* via, std::vec
     for (const auto& [res, child] : it->second) {
       if (std::find(path.begin(), path.end(), child) != path.end()) {
         const Node* at = template_location(*res);
+        std::string chain;
+        for (size_t i = std::find(path.begin(), path.end(), child) - path.begin(); i < path.size(); ++i)
+          chain += files_[path[i]].path + " -> ";
         f.issues.push_back({LinkIssueKind::NestingCycle,
                             at ? at : res->key,
                             std::string(res->logical_id) + " nests " + files_[child].path +
                                 ", which nests this template again: CloudFormation cannot create the stacks",
-                            {}});
+                            {"the cycle: " + chain + files_[child].path, res->key->pos, {}}});
         continue;
       }
       if (uses_.size() >= kMaxUses) continue;

@@ -73,27 +73,4 @@ FileResult lint_text(std::string path, std::string bytes, const LintOptions& opt
   return lint_document(load_document(std::move(path), std::move(bytes), options.limits), options, visit);
 }
 
-FileResult lint_path(const std::string& path, const LintOptions& options) {
-  std::string bytes, error;
-  bool too_large = false;
-  std::string shown = path == "-" ? "<stdin>" : path;
-  if (!read_file(path, options.limits.max_file_size, bytes, error, too_large)) {
-    if (too_large) {
-      // Over the size limit is a finding (T008) on a file that exists, not an unreadable path.
-      Document doc;
-      doc.source = std::make_unique<SourceText>(shown, std::string());
-      doc.issues.push_back(
-          {LoadIssueKind::LimitExceeded, {1, 1}, "the file is " + error + "; it was not linted", nullptr, {}});
-      doc.unparsable = true;
-      return lint_document(std::move(doc), options, {});
-    }
-    FileResult r;
-    r.path = shown;
-    r.unreadable = true;
-    r.error = "cannot read '" + shown + "': " + error;
-    return r;
-  }
-  return lint_text(shown, std::move(bytes), options);
-}
-
 }  // namespace vpclint

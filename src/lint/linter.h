@@ -57,7 +57,5 @@ FileResult lint_model(const Document& doc, const Template& model, const Resolver
 
 FileResult lint_text(std::string path, std::string bytes, const LintOptions& options,
                      const AnalysisVisitor& visit = {});
-// Reads `path` (a regular file, or "-" for standard input) and lints it.
-FileResult lint_path(const std::string& path, const LintOptions& options);
 
 }  // namespace vpclint

@@ -103,4 +103,12 @@ std::vector<FileResult> lint_project(const std::shared_ptr<const Project>& proje
   return out;
 }
 
+FileResult lint_path(const std::string& path, const LintOptions& options) {
+  auto project = std::make_shared<Project>();
+  project->add(path, options.config, true, options.limits);
+  project->link(options.limits);
+  std::vector<FileResult> results = lint_project(project, options, 1);
+  return std::move(results.front());
+}
+
 }  // namespace vpclint

@@ -17,4 +17,8 @@ class Project;
 std::vector<FileResult> lint_project(const std::shared_ptr<const Project>& project, const LintOptions& base,
                                      unsigned jobs);
 
+// Reads `path` (a regular file, or "-" for standard input) and lints it with the templates it
+// nests (no parent search, no deploy files: the cli's business).
+FileResult lint_path(const std::string& path, const LintOptions& options);
+
 }  // namespace vpclint
