@@ -11,6 +11,15 @@ find_package(nlohmann_json 3.10 QUIET)
 vpclint_require(nlohmann_json_FOUND "nlohmann_json" nlohmann-json3-dev)
 find_package(CLI11 QUIET)
 vpclint_require(CLI11_FOUND "CLI11" libcli11-dev)
+# toml++ reads samconfig.toml (src/config only). Debian's tomlplusplus::tomlplusplus links its
+# shared library, while vpclint's binary loads only libc (VPCLINT_STATIC_DEPS): vpclint_toml takes the
+# headers alone and compiles the parser into the one file that includes them (TOML_HEADER_ONLY).
+find_package(tomlplusplus QUIET)
+vpclint_require(tomlplusplus_FOUND "toml++" libtomlplusplus-dev)
+add_library(vpclint_toml INTERFACE)
+get_target_property(VPCLINT_TOML_INCLUDE tomlplusplus::tomlplusplus INTERFACE_INCLUDE_DIRECTORIES)
+target_include_directories(vpclint_toml SYSTEM INTERFACE ${VPCLINT_TOML_INCLUDE})
+target_compile_definitions(vpclint_toml INTERFACE TOML_HEADER_ONLY=1)
 
 # Debian's re2 ships no CMake config; use pkg-config.
 find_package(PkgConfig QUIET)

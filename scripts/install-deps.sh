@@ -3,7 +3,7 @@
 set -euo pipefail
 # git and pre-commit: the precommit test suite commits through the real pre-commit hook.
 packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev doctest-dev
-  git pre-commit)
+  libtomlplusplus-dev git pre-commit)
 # Optional groups: `fuzz` (clang with libFuzzer), `style` (clang-format, clang-tidy), `bench` (plotting), `pictures` (Graphviz's dot,
 # which draws the README's pictures from `vpclint graph --format dot`).
 case "${1:-}" in
