@@ -79,7 +79,7 @@ void parameter_objects(const DeployFile& file, DeployValues& out) {
            "parameter " + quote_text(key->text) + " sets both ParameterValue and UsePreviousValue");
     if (use_previous) continue;  // the stack's current value, which no file shows
     if (!value) fail(file.path, item.pos, "parameter " + quote_text(key->text) + " has no ParameterValue");
-    out.parameters[key->text] = ExternalValue{value->text, {file.path, key->pos}};
+    out.parameters[key->text] = ExternalValue{value->text, {file.path, key->pos, {}}};
   }
 }
 
@@ -88,7 +88,7 @@ void key_value_strings(const DeployFile& file, DeployValues& out) {
   for (const DeployNode& item : file.root.items) {
     const size_t eq = item.text.find('=');
     if (eq == std::string::npos) fail(file.path, item.pos, quote_text(item.text) + " is not Key=Value");
-    out.parameters[item.text.substr(0, eq)] = ExternalValue{item.text.substr(eq + 1), {file.path, item.pos}};
+    out.parameters[item.text.substr(0, eq)] = ExternalValue{item.text.substr(eq + 1), {file.path, item.pos, {}}};
   }
 }
 
@@ -99,7 +99,7 @@ void parameters_mapping(const DeployFile& file, const DeployNode& parameters, De
     const DeployNode& v = e.value;
     if (!v.is_scalar() || v.kind == Kind::Null || v.kind == Kind::Date)
       fail(file.path, v.pos, "parameter " + quote_text(e.key) + " must be a string, not " + kind_name(v.kind));
-    out.parameters[e.key] = ExternalValue{v.text, {file.path, e.key_pos}};
+    out.parameters[e.key] = ExternalValue{v.text, {file.path, e.key_pos, {}}};
   }
 }
 

@@ -191,14 +191,14 @@ class OverridesReader {
     if (found.empty())
       fail(file.path, n.pos, "parameter_overrides " + quote_text(n.text) + " " + std::string(kPairsHelp));
     StringPlacer placer(*file.source, n);
-    for (Pair& p : found) params.set(p.key, ExternalValue{std::move(p.value), {file.path, placer.at(p.offset)}});
+    for (Pair& p : found) params.set(p.key, ExternalValue{std::move(p.value), {file.path, placer.at(p.offset), {}}});
   }
 
   void mapping(const DeployFile& file, const DeployNode& table, PyDict& params) {
     using Kind = DeployNode::Kind;
     for (const DeployEntry& e : table.entries) {
       const DeployNode& v = e.value;
-      const ConfigSource source{file.path, e.key_pos};
+      const ConfigSource source{file.path, e.key_pos, {}};
       const std::string what = "parameter " + quote_text(e.key);
       if (v.kind == Kind::Null) {
         params.set(e.key, ExternalValue{"", source});  // SAM CLI passes an empty value

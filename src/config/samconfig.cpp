@@ -63,7 +63,7 @@ void read(const DeployFile& file, std::string_view env, DeployValues& out) {
       fail(file.path, value_pos(e), "stack_name must be a string, not " + kind_name(e.value.kind));
     if (e.value.kind != Kind::Null) {
       out.stack_name = e.value.text;
-      out.stack_name_source = ConfigSource{file.path, e.key_pos};
+      out.stack_name_source = ConfigSource{file.path, e.key_pos, "stack_name in " + file.path};
     }
   }
 }
