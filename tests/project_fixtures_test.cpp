@@ -69,7 +69,7 @@ TEST_SUITE("projects") {
       CHECK_MESSAGE(actual == expected, vpclint::test::first_difference(expected, actual));
       ++projects;
     }
-    CHECK(projects >= 5);
+    CHECK(projects >= 6);
   }
 }
 

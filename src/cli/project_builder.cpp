@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli/discover.h"
+#include "config/deploy_values.h"
 #include "loader/file_reader.h"
 
 namespace vpclint {
@@ -85,13 +86,89 @@ void ProjectBuilder::find_parents() {
   }
 }
 
-// Stack names and parameter values from deploy files, below what the team's config states.
-void ProjectBuilder::apply_deploy_values(std::vector<std::string>&) {
+namespace {
+// `sam deploy` deploys one template per samconfig: its template_file, else template.yaml (.yml,
+// .json) beside it.
+bool deploys(const DeployValues& dv, const std::string& samconfig, const std::string& template_path) {
+  fs::path dir = fs::path(samconfig).parent_path();
+  fs::path t = fs::path(template_path).lexically_normal();
+  if (!dv.template_file.empty()) return (dir / dv.template_file).lexically_normal() == t;
+  if (t.parent_path() != dir.lexically_normal()) return false;
+  std::string name = t.filename().string();
+  return name == "template.yaml" || name == "template.yml" || name == "template.json";
+}
+
+// Values below what the team's config (and --parameter) states: only names the config leaves open.
+void add_values(Config& into, const DeployValues& dv, const Template& model, std::set<std::string>& used) {
+  for (const auto& [name, value] : dv.parameters) {
+    if (!model.parameter(name)) continue;
+    used.insert(name);
+    ExternalValue v = value;
+    v.source.what = v.source.file + " sets " + name;
+    into.parameters.emplace(name, std::move(v));
+  }
+}
+}  // namespace
+
+// Stack names and parameter values from deploy files, below what the team's config states
+// (--parameter > .vpclint.yaml > samconfig > parameter file > Default).
+void ProjectBuilder::apply_deploy_values(std::vector<std::string>& errors) {
+  struct Read {
+    bool ok = false;
+    DeployValues values;
+    std::set<std::string> used;  // override names some template it applies to declares
+    std::vector<std::string> templates;
+  };
+  std::map<std::string, Read> samconfigs;
+  Read parameter_file;
+  std::string error;
+  if (!deploy_.parameters_file.empty()) {
+    parameter_file.ok = read_parameter_file(deploy_.parameters_file, parameter_file.values, error);
+    if (!parameter_file.ok) errors.push_back(error);
+  }
   for (size_t i = 0; i < project_->files().size(); ++i) {
     ProjectFile& f = project_->file(i);
-    if (!f.config || f.path == "<stdin>") continue;
+    if (!f.config || !f.model || !f.model->is_template() || f.path == "<stdin>") continue;
     if (const ExternalValue* stack = f.config->stack_of(f.path)) f.stack_name = *stack;
+    bool given = !deploy_.sam_config.empty();
+    std::string path = given ? deploy_.sam_config : find_samconfig(fs::path(f.path).parent_path().string());
+    auto merged = std::make_unique<Config>(*f.config);
+    size_t before = merged->parameters.size();
+    if (!path.empty()) {
+      auto [it, fresh] = samconfigs.emplace(path, Read());
+      Read& r = it->second;
+      if (fresh) {
+        r.ok = read_samconfig(path, deploy_.config_env, r.values, error);
+        if (!r.ok) errors.push_back(error);
+        if (r.ok && !r.values.env_found && deploy_.config_env != "default")
+          errors.push_back(path + ": no environment '" + deploy_.config_env + "' (--config-env)");
+      }
+      if (r.ok && ((given && f.lint) || (!given && deploys(r.values, path, f.path)))) {
+        add_values(*merged, r.values, *f.model, r.used);
+        r.templates.push_back(f.path);
+        if (f.stack_name.value.empty() && !r.values.stack_name.empty())
+          f.stack_name = ExternalValue{r.values.stack_name, r.values.stack_name_source};
+      }
+    }
+    if (parameter_file.ok && f.lint) {
+      add_values(*merged, parameter_file.values, *f.model, parameter_file.used);
+      parameter_file.templates.push_back(f.path);
+    }
+    if (merged->parameters.size() != before) f.merged = std::move(merged);
   }
+  // An override no template declares: CloudFormation rejects the deploy, and a typo would leave
+  // vpclint reading the Default instead.
+  auto unused = [&](const Read& r) {
+    for (const auto& [name, value] : r.values.parameters)
+      if (!r.used.count(name) && !r.templates.empty()) {
+        const Position& p = value.source.pos;
+        errors.push_back(value.source.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) +
+                         ": sets parameter " + name + ", which " + r.templates.front() +
+                         " does not declare (CloudFormation rejects the deploy)");
+      }
+  };
+  for (const auto& [path, r] : samconfigs) unused(r);
+  unused(parameter_file);
 }
 
 std::shared_ptr<Project> ProjectBuilder::finish(std::vector<std::string>& errors) {

@@ -22,6 +22,9 @@ struct DeployValues {
   std::map<std::string, ExternalValue, std::less<>> parameters;
   std::string stack_name;  // samconfig's stack_name; empty when absent
   ConfigSource stack_name_source;
+  // samconfig's template_file (or template): the template `sam deploy` deploys, relative to the
+  // samconfig's directory; empty: SAM's default, template.yaml (.yml, .json) there.
+  std::string template_file;
   // read_samconfig: the file has a table for the environment. An absent one is not an error (SAM
   // CLI then reads nothing from the file), but the cli may warn about a misspelled --config-env.
   bool env_found = false;

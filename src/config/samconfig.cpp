@@ -66,6 +66,9 @@ void read(const DeployFile& file, std::string_view env, DeployValues& out) {
       out.stack_name_source = ConfigSource{file.path, e.key_pos, "stack_name in " + file.path};
     }
   }
+  for (const char* key : {"template", "template_file"})
+    if (auto it = parameters.find(key); it != parameters.end() && it->second->value.kind == Kind::String)
+      out.template_file = it->second->value.text;
 }
 
 }  // namespace
