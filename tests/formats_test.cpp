@@ -173,4 +173,35 @@ TEST_SUITE("formats") {
     }
     fs::remove_all(dir);
   }
+
+  TEST_CASE("a project's SARIF log cites evidence in another template and passes the validator") {
+    auto out = run("cd " + source_dir() + "/fixtures/projects/nested && " + kBin + " --format sarif .").out;
+    auto log = nlohmann::json::parse(out);
+    auto& result = log["runs"][0]["results"][0];
+    CHECK(result["ruleId"] == "N101");
+    CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "stacks/app.yaml");
+    bool cites_parent = false;
+    for (auto& rel : result["relatedLocations"])
+      cites_parent |= rel["physicalLocation"]["artifactLocation"]["uri"] == "parent.yaml" &&
+                      rel["message"]["text"].get<std::string>().starts_with("IsolatedApp passes SubnetIds");
+    CHECK(cites_parent);
+    std::string validator = std::string(VPCLINT_BUILD_DIR) + "/tools/node_modules/.bin/sarif-multitool";
+    if (!fs::exists(validator)) validator = source_dir() + "/build/tools/node_modules/.bin/sarif-multitool";
+    if (!fs::exists(validator)) {
+      VPCLINT_SKIP("the SARIF validator is not installed (make sarif-validator)");
+    }
+    char tmpl[] = "/tmp/vpclint-sarif-XXXXXX";
+    fs::path dir = mkdtemp(tmpl);
+    std::ofstream(dir / "run.sarif") << out;
+    std::string report = (dir / "validation.sarif").string();
+    auto v =
+        run(validator + " validate " + (dir / "run.sarif").string() + " --output " + report + " --log ForceOverwrite");
+    CHECK(v.exit_code == 0);
+    std::ifstream in(report);
+    for (auto& r : nlohmann::json::parse(in)["runs"][0]["results"]) {
+      std::string lvl = r.contains("level") ? r["level"].get<std::string>() : "warning";
+      CHECK_MESSAGE((lvl != "error" && lvl != "warning"), r["ruleId"] << ": " << r["message"].dump());
+    }
+    fs::remove_all(dir);
+  }
 }

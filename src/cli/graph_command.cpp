@@ -2,13 +2,14 @@
 
 #include <filesystem>
 
+#include "analysis/project_network.h"
 #include "cli/config_overlay.h"
+#include "cli/project_builder.h"
 #include "config/config_finder.h"
 #include "graph/graph_writers.h"
 #include "lint/linter.h"
 #include "lint/rule.h"
 #include "lint/text_util.h"
-#include "loader/file_reader.h"
 
 namespace vpclint {
 
@@ -33,27 +34,37 @@ int run_graph_command(const GraphCommand& command, std::ostream& out, std::ostre
   }
   std::string shown = path == "-" ? "<stdin>" : path;
   LintOptions options;
-  std::string bytes, error;
-  bool too_large = false;
-  if (!read_file(path, options.limits.max_file_size, bytes, error, too_large)) {
-    err << "vpclint: error: cannot read '" << one_line(shown) << "': " << one_line(error) << '\n';
-    return 2;
-  }
-  // The same config `vpclint PATH` uses, so the picture shows the findings the lint reports.
+  std::string error;
+  // The same config and project `vpclint PATH` uses, so the picture shows the findings the lint
+  // reports, with values from other templates (parents, exports, SSM) named by their template.
   ConfigFinder configs(rule_ids(), command.config);
   ConfigOverlay overlay(command.parameters, error);
-  const Config* config = error.empty() ? configs.for_file(path, error) : nullptr;
-  if (!config) {
+  if (!error.empty()) {
     err << "vpclint: error: " << one_line(error) << '\n';
     return 2;
   }
-  options.config = overlay.apply(config);
+  ProjectBuilder builder(configs, overlay, DeploySettings{}, options.limits);
+  std::vector<std::string> errors;
+  bool added = builder.add(path);
+  std::shared_ptr<Project> project = builder.finish(errors);
+  if (!added || !errors.empty()) {
+    err << "vpclint: error: " << one_line(errors.empty() ? std::string("no config") : errors.front()) << '\n';
+    return 2;
+  }
+  const ProjectFile& file = project->files().front();
+  if (!file.model) {
+    err << "vpclint: error: cannot read '" << one_line(shown) << "': " << one_line(file.read_error) << '\n';
+    return 2;
+  }
+  options.config = file.effective_config();
   std::string title = path == "-" ? shown : std::filesystem::path(path).filename().string();
   NetworkGraph graph;
-  FileResult result =
-      lint_text(shown, std::move(bytes), options, [&](const LintContext& ctx, const std::vector<Finding>& findings) {
-        graph = build_network_graph(ctx, findings, title);
-      });
+  ProjectNetwork network;
+  const Use& use = *project->uses_of(0).front();
+  FileResult result = lint_model(file.doc, *file.model, *use.resolver, options, &network, &file.issues,
+                                 [&](const LintContext& ctx, const std::vector<Finding>& findings) {
+                                   graph = build_network_graph(ctx, findings, title);
+                                 });
   if (result.unparsable) {
     err << "vpclint: error: cannot draw " << one_line(parse_error(result)) << '\n';
     return 2;
