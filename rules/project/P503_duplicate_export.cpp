@@ -1,4 +1,4 @@
-// P503 duplicate-export: Two outputs of the project export the same name
+// P503 duplicate-export: Two outputs of one template, or of one tree of nested stacks, export the same name
 #include "project/link_issues.h"
 
 namespace vpclint {
@@ -11,7 +11,7 @@ class DuplicateExport : public Rule {
                             "duplicate-export",
                             "project",
                             Severity::Error,
-                            "Two outputs of the project export the same name",
+                            "Two outputs of one template, or of one tree of nested stacks, export the same name",
                             "Give each export a name unique in the account and Region, e.g. prefixed with "
                             "${AWS::StackName}"};
     return m;

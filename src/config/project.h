@@ -23,7 +23,7 @@ namespace vpclint {
 enum class LinkIssueKind : uint8_t {
   ChildMissing,     // a local TemplateURL/Location that cannot be read or is not a template
   NestingCycle,     // a template nests itself, directly or through others
-  DuplicateExport,  // two templates export the same name
+  DuplicateExport,  // two outputs of one nesting tree export the same name
 };
 
 struct LinkIssue {
@@ -79,8 +79,9 @@ struct Use : Bindings {
 struct Published {
   std::string name;
   bool pattern = false;
-  Binding exact;       // cited when the names are equal
-  Binding by_pattern;  // cited when the match was by pattern
+  Binding exact;              // cited when the names are equal
+  Binding by_pattern;         // cited when the match was by pattern
+  const Use* root = nullptr;  // the root of the nesting tree that publishes it
 };
 
 class Project {

@@ -35,19 +35,28 @@ void Project::publish(const Use& use) {
     std::string name;
     bool pattern = false;
     if (!o.export_name || !o.value || !resolve_name(*use.resolver, o.export_name, name, pattern)) continue;
+    const Use* root = &use;
+    while (root->parent) root = root->parent;
     if (!pattern) {
       auto& same = exports_exact_[name];
-      if (!same.empty()) {
-        const Binding& first = exports_[same.front()].exact;
+      // Only one deployment can tell: two stacks of one nesting tree (or one template) deploy to
+      // the same account and Region. Separate root templates may never meet, so their shared
+      // name only leaves imports of it unknown.
+      for (size_t i : same) {
+        if (exports_[i].root != root) continue;
+        const Binding& first = exports_[i].exact;
         f.issues.push_back({LinkIssueKind::DuplicateExport,
                             o.export_name,
-                            "export " + name + " is also exported by " + first.source.file +
-                                ": CloudFormation refuses the second stack that exports it",
+                            "output " + std::string(o.name) + " exports " + name + ", which is already exported at " +
+                                first.source.file + ":" + std::to_string(first.source.pos.line) +
+                                ": export names are unique in an account and Region, so the stack fails to deploy",
                             {"first exported here", first.source.pos, first.source.file}});
+        break;
       }
       same.push_back(exports_.size());
     }
     exports_.push_back(published(use, f.path, std::move(name), pattern, o.export_name, o.value, "export"));
+    exports_.back().root = root;
   }
   for (const Resource& r : f.model->resources()) {
     if (r.type != "AWS::SSM::Parameter") continue;
