@@ -4,6 +4,9 @@
 //   bench_tool generate N           a template with N functions, subnets, route tables and policies
 //   bench_tool conditions N         a template with N conditions in nested !If across VpcConfig,
 //                                   routes and policies (the shape that makes cfn-lint slow)
+//   bench_tool project DIR N        a repository of N templates in DIR: network templates exporting
+//                                   subnets, parents nesting app templates, apps importing the
+//                                   exports (a quarter each), so every link kind is followed
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -110,11 +113,66 @@ void conditions(int n) {
 
 }  // namespace
 
+// One network template per group exports two subnets (one group in four has no NAT); its parent
+// nests two apps with the subnets; a third app imports them by name.
+void project(const std::string& dir, int n) {
+  auto write = [&](const std::string& name, const std::string& text) { std::ofstream(dir + "/" + name) << text; };
+  const std::string function =
+      "  Worker:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: w.h, Runtime: python3.12, "
+      "CodeUri: s/}\n  Caller:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: c.h\n"
+      "      Runtime: python3.12\n      CodeUri: s/\n      Policies: [{LambdaInvokePolicy: {FunctionName: !Ref "
+      "Worker}}]\n      VpcConfig:\n        SecurityGroupIds: [sg-0123]\n";
+  for (int g = 0; g * 4 < n; ++g) {
+    std::string id = std::to_string(g);
+    std::string net = "Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n";
+    net += "  Igw: {Type: AWS::EC2::InternetGateway}\n";
+    net +=
+        "  Att: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Igw}}\n";
+    net += "  Pub: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24}}\n";
+    net += "  PubRt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}\n";
+    net +=
+        "  PubDefault: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PubRt, DestinationCidrBlock: "
+        "0.0.0.0/0, GatewayId: !Ref Igw}}\n";
+    net +=
+        "  PubAssoc: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref Pub, RouteTableId: "
+        "!Ref PubRt}}\n";
+    net += "  Nat: {Type: AWS::EC2::NatGateway, Properties: {SubnetId: !Ref Pub}}\n";
+    net += "  Rt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}\n";
+    if (g % 4 != 0)
+      net +=
+          "  Default: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: "
+          "0.0.0.0/0, NatGatewayId: !Ref Nat}}\n";
+    for (const char* s : {"A", "B"}) {
+      net += std::string("  Subnet") + s + ": {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0." +
+             (s[0] == 'A' ? "1" : "2") + ".0/24}}\n";
+      net += std::string("  Assoc") + s +
+             ": {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref Subnet" + s +
+             ", RouteTableId: !Ref Rt}}\n";
+    }
+    net += "Outputs:\n  Subnets:\n    Value: !Join [',', [!Ref SubnetA, !Ref SubnetB]]\n    Export: {Name: net" + id +
+           "-Subnets}\n";
+    write("network" + id + ".yaml", net);
+    std::string parent = "Resources:\n";
+    for (const char* a : {"AppOne", "AppTwo"})
+      parent += std::string("  ") + a +
+                ":\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: " + "app" + id +
+                ".yaml\n      Parameters: {Subnets: !ImportValue net" + id + "-Subnets}\n";
+    write("parent" + id + ".yaml", parent);
+    write("app" + id + ".yaml",
+          "Transform: AWS::Serverless-2016-10-31\nParameters:\n  Subnets: {Type: "
+          "List<AWS::EC2::Subnet::Id>}\nResources:\n" +
+              function + "        SubnetIds: !Ref Subnets\n");
+    write("importer" + id + ".yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n" + function +
+                                         "        SubnetIds: !Split [',', !ImportValue net" + id + "-Subnets]\n");
+  }
+}
+
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "floor") return floor(argc, argv);
   if (mode == "generate" && argc > 2) return generate(std::stoi(argv[2])), 0;
   if (mode == "conditions" && argc > 2) return conditions(std::stoi(argv[2])), 0;
-  std::cerr << "usage: bench_tool floor FILE... | generate N | conditions N\n";
+  if (mode == "project" && argc > 3) return project(argv[2], std::stoi(argv[3])), 0;
+  std::cerr << "usage: bench_tool floor FILE... | generate N | conditions N | project DIR N\n";
   return 2;
 }

@@ -6,6 +6,8 @@
 #   3. cfn-lint (if installed) and vpclint on the same 20 templates, one process per template
 #   4. one template end to end, process start included
 #   5. scaling: 10 .. 10,000 functions (+ subnets, route tables, policies), and 30 nested conditions
+#   6. projects: the corpus as one project vs file by file, a generated repository of 200 linked
+#      templates, and the parent search a child given alone costs in a corpus-sized repository
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh bench
@@ -37,14 +39,14 @@ mapfile -t files < <(tail -n +2 "$CORPUS/MANIFEST.tsv" | cut -f1 | sed "s|^|$COR
 nfiles=${#files[@]}
 bytes=$(cat "${files[@]}" | wc -c)
 
-echo "1/5 corpus ($nfiles files)"
+echo "1/6 corpus ($nfiles files)"
 t_lint=$(best_of 5 "$BIN" -j 1 --format json "${files[@]}")
 t_lint_par=$(best_of 5 "$BIN" --format json "${files[@]}")
 rss_lint=$(peak_rss_kb "$BIN" -j 1 --format json "${files[@]}")
-echo "2/5 yaml-cpp floor"
+echo "2/6 yaml-cpp floor"
 t_floor=$(best_of 5 "$TOOL" floor "${files[@]}")
 
-echo "3/5 cfn-lint sample"
+echo "3/6 cfn-lint sample"
 mapfile -t sample < <(printf '%s\n' "${files[@]}" | grep -E 'serverless-patterns/.*/template.yaml$' | head -20)
 one_by_one() { for f in "${sample[@]}"; do "$@" "$f" >/dev/null 2>&1 || true; done; }
 t_sample_vpclint=$(best_of 3 one_by_one "$BIN")
@@ -56,12 +58,12 @@ else
   cfn_version="not installed (not in Debian 12; PyPI is not reachable from this machine)"
 fi
 
-echo "4/5 one template end to end"
+echo "4/6 one template end to end"
 runs=200
 t0=$(now); for _ in $(seq $runs); do "$BIN" examples/order-cancel/template.yaml >/dev/null || true; done; t1=$(now)
 t_single_ms=$(echo "($t1 - $t0) * 1000 / $runs" | bc -l)
 
-echo "5/5 scaling"
+echo "5/6 scaling"
 : > "$work/scaling.dat"
 scaling_rows=""
 for n in 10 100 1000 10000; do
@@ -75,6 +77,19 @@ for n in 10 100 1000 10000; do
 done
 "$TOOL" conditions 30 > "$work/conditions.yaml"
 t_cond_ms=$(echo "$(best_of 5 "$BIN" -j 1 "$work/conditions.yaml") * 1000" | bc -l)
+
+echo "6/6 projects"
+t_isolated=$(best_of 5 "$BIN" -j 1 --isolated --format json "${files[@]}")
+mkdir -p "$work/repo/.git"
+"$TOOL" project "$work/repo" 200
+t_repo=$(best_of 5 "$BIN" -j 1 "$work/repo")
+repo_findings=$("$BIN" "$work/repo" | tail -1)
+# The parent search: the corpus copied into one repository, one template given alone.
+mkdir -p "$work/corpus-repo/.git"
+cp -r "$CORPUS" "$work/corpus-repo/"
+child="$work/corpus-repo/corpus/serverless-patterns/s3-eventbridge/template.yaml"
+t_child=$(best_of 5 "$BIN" -j 1 "$child")
+t_child_alone=$(best_of 5 "$BIN" -j 1 --isolated "$child")
 
 gnuplot <<GP
 set terminal png size 800,450
@@ -114,6 +129,16 @@ one run rather than runs.
 | vpclint, 20 templates, one process each | $(fmt "$t_sample_vpclint" 3) s | |
 $cfn_row
 | 30 conditions in nested !If across VpcConfig, routes and policies | $(fmt "$t_cond_ms" 2) ms | milliseconds |
+
+## Projects
+
+| measure | result | target |
+|---|---|---|
+| whole corpus as one project, -j 1 | $(fmt "$t_lint" 2) s | |
+| whole corpus file by file (\`--isolated\`), -j 1 | $(fmt "$t_isolated" 2) s | |
+| ratio project / file by file | $(fmt "$(echo "$t_lint / $t_isolated" | bc -l)" 2)× | ≤ 1.2× |
+| generated repository: 200 templates (50 networks exporting subnets, 50 parents nesting an app twice, 50 importers), -j 1 | $(fmt "$(echo "$t_repo * 1000" | bc -l)" 0) ms ($repo_findings) | < 1 s |
+| one template given alone in a repository of the $nfiles corpus templates: the parent search | $(fmt "$(echo "$t_child * 1000" | bc -l)" 0) ms, against $(fmt "$(echo "$t_child_alone * 1000" | bc -l)" 0) ms with \`--isolated\` | fits a pre-commit run |
 
 ## Scaling
 
