@@ -83,7 +83,7 @@ t_isolated=$(best_of 5 "$BIN" -j 1 --isolated --format json "${files[@]}")
 mkdir -p "$work/repo/.git"
 "$TOOL" project "$work/repo" 200
 t_repo=$(best_of 5 "$BIN" -j 1 "$work/repo")
-repo_findings=$("$BIN" "$work/repo" | tail -1)
+repo_findings=$({ "$BIN" "$work/repo" || true; } | tail -1)
 # The parent search: the corpus copied into one repository, one template given alone.
 mkdir -p "$work/corpus-repo/.git"
 cp -r "$CORPUS" "$work/corpus-repo/"

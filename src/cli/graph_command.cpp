@@ -51,6 +51,7 @@ int run_graph_command(const GraphCommand& command, std::ostream& out, std::ostre
     err << "vpclint: error: " << one_line(errors.empty() ? std::string("no config") : errors.front()) << '\n';
     return 2;
   }
+  project->ensure_loaded(0, options.limits);
   const ProjectFile& file = project->files().front();
   if (!file.model) {
     err << "vpclint: error: cannot read '" << one_line(shown) << "': " << one_line(file.read_error) << '\n';
@@ -60,7 +61,9 @@ int run_graph_command(const GraphCommand& command, std::ostream& out, std::ostre
   std::string title = path == "-" ? shown : std::filesystem::path(path).filename().string();
   NetworkGraph graph;
   ProjectNetwork network;
-  const Use& use = *project->uses_of(0).front();
+  std::vector<const Use*> uses = project->uses_of(0);
+  std::unique_ptr<Use> own = uses.empty() ? project->private_use(0) : nullptr;
+  const Use& use = own ? *own : *uses.front();
   FileResult result = lint_model(file.doc, *file.model, *use.resolver, options, &network, &file.issues,
                                  [&](const LintContext& ctx, const std::vector<Finding>& findings) {
                                    graph = build_network_graph(ctx, findings, title);

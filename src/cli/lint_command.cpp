@@ -87,17 +87,14 @@ int run_lint_command(const LintCommand& c) {
     if (config && f != "-" && config->excluded(f)) continue;
     files.push_back(f);
   }
-  // One project for the run, or (--isolated) one per file.
+  // One project for the run; --isolated keeps its templates from seeing each other.
   std::vector<const Config*> configs;
-  for (size_t i = 0; i < files.size() || (i == 0 && files.empty());) {
-    ProjectBuilder builder(finder, overlay, c.deploy, base.limits, !c.isolated);
-    for (size_t n = 0; i < files.size() && (n == 0 || !c.isolated); ++i, ++n) builder.add(files[i]);
-    std::shared_ptr<Project> project = builder.finish(run.errors);
-    for (FileResult& r : lint_project(project, base, c.jobs)) run.files.push_back(std::move(r));
-    for (const ProjectFile& f : project->files())
-      if (f.lint) configs.push_back(f.effective_config());
-    if (files.empty()) break;
-  }
+  ProjectBuilder builder(finder, overlay, c.deploy, base.limits, !c.isolated, c.jobs);
+  for (const std::string& f : files) builder.add(f);
+  std::shared_ptr<Project> project = builder.finish(run.errors);
+  run.files = lint_project(project, base, c.jobs);
+  for (const ProjectFile& f : project->files())
+    if (f.lint) configs.push_back(f.effective_config());
   for (const auto& r : run.files)
     if (r.unreadable) run.errors.push_back(r.error);
 

@@ -16,20 +16,31 @@ namespace fs = std::filesystem;
 namespace {
 // The repository a file belongs to: the nearest directory above it that holds `.git`. None: the
 // parent search is bounded by the repository, so without one there is none.
-std::string repository_of(const std::string& file) {
+std::string repository_of(const std::string& file, std::map<std::string, std::string>& known) {
   std::error_code ec;
-  fs::path dir = fs::absolute(file, ec).parent_path();
-  for (; !ec && !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / ".git", ec)) return dir.string();
+  fs::path start = fs::absolute(file, ec).lexically_normal().parent_path();
+  if (auto it = known.find(start.string()); it != known.end()) return it->second;
+  std::string found;
+  for (fs::path dir = start; !ec && !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) {
+      found = dir.string();
+      break;
+    }
     if (dir == dir.root_path()) break;
   }
-  return {};
+  known.emplace(start.string(), found);
+  return found;
 }
 }  // namespace
 
 ProjectBuilder::ProjectBuilder(ConfigFinder& finder, ConfigOverlay& overlay, DeploySettings deploy, Limits limits,
-                               bool search_parents)
-    : finder_(finder), overlay_(overlay), deploy_(std::move(deploy)), limits_(limits), search_parents_(search_parents) {
+                               bool search_parents, unsigned jobs)
+    : finder_(finder),
+      overlay_(overlay),
+      deploy_(std::move(deploy)),
+      limits_(limits),
+      search_parents_(search_parents),
+      jobs_(jobs) {
   project_->config_for = [this](const std::string& path) { return config_for(path); };
 }
 
@@ -46,7 +57,7 @@ const Config* ProjectBuilder::config_for(const std::string& file) {
 bool ProjectBuilder::add(const std::string& file) {
   const Config* c = config_for(file);
   if (!c) return false;
-  project_->add(file, c, true, limits_);
+  pending_.emplace_back(file, c);
   return true;
 }
 
@@ -59,11 +70,13 @@ void ProjectBuilder::find_parents() {
   };
   std::map<std::string, std::vector<Parent>> parents;  // repository -> templates that nest others
   std::set<std::string> searched;
+  std::map<std::string, std::string> repositories;  // directory -> its repository root
   for (size_t i = 0; i < project_->files().size(); ++i) {
     std::string path = project_->files()[i].path;
     const ProjectFile& f = project_->files()[i];
-    if (path == "<stdin>" || !f.model || !f.model->is_template() || !searched.insert(f.identity).second) continue;
-    std::string repo = repository_of(path);
+    bool readable = f.deferred || (f.model && f.model->is_template());
+    if (path == "<stdin>" || !readable || !searched.insert(f.identity).second) continue;
+    std::string repo = repository_of(path, repositories);
     if (repo.empty()) continue;
     auto [it, fresh] = parents.emplace(repo, std::vector<Parent>());
     if (fresh)
@@ -128,10 +141,15 @@ void ProjectBuilder::apply_deploy_values(std::vector<std::string>& errors) {
   }
   for (size_t i = 0; i < project_->files().size(); ++i) {
     ProjectFile& f = project_->file(i);
-    if (!f.config || !f.model || !f.model->is_template() || f.path == "<stdin>") continue;
-    if (const ExternalValue* stack = f.config->stack_of(f.path)) f.stack_name = *stack;
+    if (!f.config || (!f.model && !f.deferred) || f.path == "<stdin>") continue;
+    const ExternalValue* stack = f.config->stack_of(f.path);
     bool given = !deploy_.sam_config.empty();
     std::string path = given ? deploy_.sam_config : find_samconfig(fs::path(f.path).parent_path().string());
+    // A template with a stack name or deploy values is read now: its outputs may answer
+    // Fn::GetStackOutput, and its parameters decide which values apply.
+    if (stack || !path.empty() || (parameter_file.ok && f.lint)) project_->ensure_loaded(i, limits_);
+    if (!f.model || !f.model->is_template()) continue;
+    if (stack) f.stack_name = *stack;
     auto merged = std::make_unique<Config>(*f.config);
     size_t before = merged->parameters.size();
     if (!path.empty()) {
@@ -172,9 +190,10 @@ void ProjectBuilder::apply_deploy_values(std::vector<std::string>& errors) {
 }
 
 std::shared_ptr<Project> ProjectBuilder::finish(std::vector<std::string>& errors) {
+  project_->add_all(pending_, true, limits_, jobs_);
   if (search_parents_) find_parents();
   apply_deploy_values(errors_);
-  project_->follow_nested = search_parents_;
+  project_->isolated = !search_parents_;
   project_->link(limits_);
   project_->config_for = nullptr;  // it points at this builder
   errors.insert(errors.end(), errors_.begin(), errors_.end());

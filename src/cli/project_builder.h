@@ -20,8 +20,9 @@ struct DeploySettings {
 class ProjectBuilder {
  public:
   // `search_parents`: look in the repository for templates that nest the given ones.
+  // `jobs`: threads that read and parse the templates.
   ProjectBuilder(ConfigFinder& finder, ConfigOverlay& overlay, DeploySettings deploy, Limits limits,
-                 bool search_parents = true);
+                 bool search_parents = true, unsigned jobs = 1);
   // A file the run lints. False when the config that applies is broken (the error is recorded
   // once; the file is not linted).
   bool add(const std::string& file);
@@ -39,6 +40,8 @@ class ProjectBuilder {
   DeploySettings deploy_;
   Limits limits_;
   bool search_parents_;
+  unsigned jobs_;
+  std::vector<std::pair<std::string, const Config*>> pending_;  // the run's files, read in finish()
   std::shared_ptr<Project> project_ = std::make_shared<Project>();
   std::vector<std::string> errors_;
 };

@@ -1,7 +1,9 @@
 #include "config/project.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 
 #include "loader/file_reader.h"
 #include "loader/loader.h"
@@ -13,11 +15,13 @@ namespace {
 // a template's further parents are not expanded (it is still judged in the first ones).
 constexpr size_t kMaxUses = 20000;
 
+// Lexical, on purpose: resolving symlinks costs a system call per path component and file, a
+// tenth of a corpus run. A template reached through two different symlinked paths is read twice.
 std::string identity_of(const std::string& path) {
   if (path == "-") return path;
   std::error_code ec;
-  auto abs = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
-  return (ec ? std::filesystem::absolute(path) : abs).lexically_normal().string();
+  auto abs = std::filesystem::absolute(path, ec);
+  return (ec ? std::filesystem::path(path) : abs).lexically_normal().string();
 }
 
 bool is_nested_stack(const Resource& r) {
@@ -99,35 +103,106 @@ bool Project::may_nest(std::string_view parent_text, std::string_view child_file
          parent_text.find("AWS::Serverless::Application") != std::string_view::npos;
 }
 
+void Project::release(size_t file) {
+  ProjectFile& f = files_[file];
+  if (f.shared) return;
+  f.model.reset();
+  f.doc.root = nullptr;
+  f.doc.arena.reset();
+}
+
 bool Project::contains(const std::string& path) const { return by_identity_.count(identity_of(path)) > 0; }
 
-size_t Project::add(const std::string& path, const Config* config, bool lint, const Limits& limits) {
+std::pair<size_t, bool> Project::reserve(const std::string& path, const Config* config, bool lint) {
   std::string id = identity_of(path);
   if (auto it = by_identity_.find(id); it != by_identity_.end()) {
     files_[it->second].lint |= lint;
-    return it->second;
+    return {it->second, false};
   }
   size_t index = files_.size();
   by_identity_.emplace(id, index);
   ProjectFile& f = files_.emplace_back();
   f.path = path == "-" ? "<stdin>" : path;
-  f.identity = id;
+  f.identity = std::move(id);
   f.lint = lint;
   f.config = config;
+  return {index, true};
+}
+
+bool Project::may_link(std::string_view text) {
+  for (std::string_view key : {"Export", "AWS::SSM::Parameter", "TemplateURL", "AWS::Serverless::Application"})
+    if (text.find(key) != std::string_view::npos) return true;
+  return false;
+}
+
+// Reads one reserved file and models it (or defers that); touches nothing shared, so files load
+// in parallel.
+void Project::load(size_t index, const std::string& path, const Limits& limits, bool allow_defer) {
+  ProjectFile& f = files_[index];
   std::string bytes, error;
   if (!read_file(path, limits.max_file_size, bytes, error, f.too_large)) {
     f.read_error = error;
-    if (!f.too_large) return index;
+    if (!f.too_large) return;
     // Over the size limit is a finding (T008) on a file that exists, not an unreadable path.
     f.doc.source = std::make_unique<SourceText>(f.path, std::string());
     f.doc.issues.push_back(
         {LoadIssueKind::LimitExceeded, {1, 1}, "the file is " + error + "; it was not linted", nullptr, {}});
     f.doc.unparsable = true;
-  } else {
-    f.doc = load_document(f.path, std::move(bytes), limits);
+    f.model = std::make_unique<Template>(f.doc);
+    return;
   }
+  if (allow_defer && !may_link(bytes)) {
+    f.deferred = true;
+    f.deferred_bytes = std::move(bytes);
+    return;
+  }
+  parse(index, std::move(bytes), limits);
+}
+
+void Project::parse(size_t index, std::string bytes, const Limits& limits) {
+  ProjectFile& f = files_[index];
+  f.doc = load_document(f.path, std::move(bytes), limits);
   f.model = std::make_unique<Template>(f.doc);
+}
+
+void Project::ensure_loaded(size_t file, const Limits& limits) {
+  ProjectFile& f = files_[file];
+  if (!f.deferred) return;
+  f.deferred = false;
+  parse(file, std::move(f.deferred_bytes), limits);
+  f.deferred_bytes = std::string();
+}
+
+std::unique_ptr<Use> Project::private_use(size_t file) const {
+  const ProjectFile& f = files_[file];
+  auto use = std::make_unique<Use>();
+  use->project = this;
+  use->file = file;
+  use->label_ = f.path;
+  use->display_ = std::filesystem::path(f.path).filename().string();
+  use->resolver = std::make_unique<Resolver>(*f.model, f.effective_config(), use.get());
+  return use;
+}
+
+size_t Project::add(const std::string& path, const Config* config, bool lint, const Limits& limits) {
+  auto [index, fresh] = reserve(path, config, lint);
+  if (fresh) load(index, path, limits, false);
   return index;
+}
+
+void Project::add_all(const std::vector<std::pair<std::string, const Config*>>& paths, bool lint, const Limits& limits,
+                      unsigned jobs) {
+  std::vector<std::pair<size_t, const std::string*>> fresh;
+  for (const auto& [path, config] : paths)
+    if (auto [index, is_new] = reserve(path, config, lint); is_new) fresh.emplace_back(index, &path);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < fresh.size(); i = next++) load(fresh[i].first, *fresh[i].second, limits, defer);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::min<size_t>(jobs, fresh.size()); ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
 }
 
 void Project::follow_children(size_t file, const Limits& limits) {
@@ -142,6 +217,7 @@ void Project::follow_children(size_t file, const Limits& limits) {
     bool known = by_identity_.count(identity_of(child_path)) > 0;
     size_t child =
         add(child_path, config_for ? config_for(child_path) : files_[file].config, files_[file].lint, limits);
+    ensure_loaded(child, limits);
     ProjectFile& c = files_[child];
     if (!c.model || !c.model->is_template()) {
       std::string why = c.model ? "is not a template" : "cannot be read (" + c.read_error + ")";
@@ -153,12 +229,13 @@ void Project::follow_children(size_t file, const Limits& limits) {
       continue;
     }
     children_[file].emplace_back(&r, child);
+    files_[file].shared = files_[child].shared = true;
     if (!known) follow_children(child, limits);
   }
 }
 
 void Project::link(const Limits& limits) {
-  if (follow_nested)
+  if (!isolated)
     for (size_t i = 0, n = files_.size(); i < n; ++i) follow_children(i, limits);
   std::vector<bool> nested(files_.size(), false);
   for (const auto& [parent, kids] : children_)
@@ -169,8 +246,9 @@ void Project::link(const Limits& limits) {
   // Templates only reachable through a cycle still get a use of their own.
   for (size_t i = 0; i < files_.size(); ++i)
     if (files_[i].model && !uses_by_file_.count(i)) build_uses(i, nullptr, nullptr, path);
-  for (const Use& u : uses_)
-    if (uses_by_file_[u.file].front() == &u) publish(u);
+  if (!isolated)
+    for (const Use& u : uses_)
+      if (uses_by_file_[u.file].front() == &u) publish(u);
 }
 
 void Project::build_uses(size_t file, Use* parent, const Resource* via, std::vector<size_t>& path) {

@@ -40,11 +40,18 @@ struct ProjectFile {
   const Config* config = nullptr;
   std::unique_ptr<Config> merged;  // config with samconfig / parameter file values, when there are any
   Document doc;
-  std::unique_ptr<Template> model;  // null when unreadable
-  std::string read_error;           // set when the file could not be read
+  std::unique_ptr<Template> model;  // null when unreadable, or not parsed yet (deferred)
+  // Read but not parsed: nothing in its text can give another template a value, so it is parsed
+  // when linted and released right after (the run's memory stays that of the files in flight).
+  bool deferred = false;
+  std::string deferred_bytes;
+  std::string read_error;  // set when the file could not be read
   bool too_large = false;
   std::vector<LinkIssue> issues;
   ExternalValue stack_name;  // empty value: not known
+  // Another template may read this one (it nests or is nested, publishes exports, SSM parameters
+  // or a stack name): its model stays until the run ends. Others are released once linted.
+  bool shared = false;
   const Config* effective_config() const { return merged ? merged.get() : config; }
 };
 
@@ -89,6 +96,11 @@ class Project {
   // Reads a template the run lints (`lint`) or one read for context (a parent found by search).
   // Returns its index; a file already read is not read twice (a context file becomes linted).
   size_t add(const std::string& path, const Config* config, bool lint, const Limits& limits);
+  // The same for many files, read and parsed on `jobs` threads; the order of `paths` is kept.
+  void add_all(const std::vector<std::pair<std::string, const Config*>>& paths, bool lint, const Limits& limits,
+               unsigned jobs);
+  // add_all leaves files that cannot link to others unparsed until they are linted.
+  bool defer = true;
   // Follows local nested templates, then builds every use and the indexes of exports, SSM
   // parameters and stacks. Call once, after every add.
   void link(const Limits& limits);
@@ -97,6 +109,16 @@ class Project {
   ProjectFile& file(size_t i) { return files_[i]; }
   // The uses of a file; empty for a file that could not be read.
   std::vector<const Use*> uses_of(size_t file) const;
+  // Frees the syntax tree and model of a linted file no other template reads; its source text
+  // stays for the report. Safe while other files are linted: nothing refers to it.
+  void release(size_t file);
+  // Parses a deferred file (a no-op for others). Before link(), or from the one thread linting it.
+  void ensure_loaded(size_t file, const Limits& limits);
+  // A use of a file nothing nests, made when it is linted (deferred files have none from link()).
+  std::unique_ptr<Use> private_use(size_t file) const;
+  // The text may give another template a value or nest one (an export, an SSM parameter, a
+  // nested stack): such files are parsed up front.
+  static bool may_link(std::string_view text);
   bool contains(const std::string& path) const;
   // The text may nest a template of this file name (any, for an empty name): a cheap test before
   // reading a file as a possible parent.
@@ -106,12 +128,16 @@ class Project {
   const Binding* find_ssm(std::string_view name, bool pattern) const;
   const Use* stack(std::string_view name) const;
 
-  // False: nested templates are not read (each template judged alone).
-  bool follow_nested = true;
+  // Each template judged alone: nested templates are not read, exports, SSM parameters and stack
+  // outputs answer nothing.
+  bool isolated = false;
   // The config for a template the project reads on its own (a nested child); null: the parent's.
   std::function<const Config*(const std::string& path)> config_for;
 
  private:
+  std::pair<size_t, bool> reserve(const std::string& path, const Config* config, bool lint);
+  void load(size_t index, const std::string& path, const Limits& limits, bool allow_defer);
+  void parse(size_t index, std::string bytes, const Limits& limits);
   void follow_children(size_t file, const Limits& limits);
   void build_uses(size_t file, Use* parent, const Resource* via, std::vector<size_t>& path);
   void publish(const Use& use);

@@ -31,6 +31,7 @@ Published published(const Use& use, const std::string& path, std::string name, b
 void Project::publish(const Use& use) {
   ProjectFile& f = files_[use.file];
   if (!use.parent && !f.stack_name.value.empty()) stacks_.emplace(f.stack_name.value, &use);
+  f.shared |= !f.stack_name.value.empty();
   for (const Output& o : f.model->outputs()) {
     std::string name;
     bool pattern = false;
@@ -57,6 +58,7 @@ void Project::publish(const Use& use) {
     }
     exports_.push_back(published(use, f.path, std::move(name), pattern, o.export_name, o.value, "export"));
     exports_.back().root = root;
+    f.shared = true;
   }
   for (const Resource& r : f.model->resources()) {
     if (r.type != "AWS::SSM::Parameter") continue;
@@ -67,6 +69,7 @@ void Project::publish(const Use& use) {
     if (!name_node || !value || !resolve_name(*use.resolver, name_node, name, pattern)) continue;
     if (!pattern) ssm_exact_[name].push_back(ssm_.size());
     ssm_.push_back(published(use, f.path, std::move(name), pattern, r.key, value, "SSM parameter"));
+    f.shared = true;
   }
 }
 

@@ -16,7 +16,7 @@ namespace {
 
 struct Work {
   size_t file;
-  const Use* use;  // null: a file that could not be read
+  const Use* use;  // null: a deferred file (parsed and given its use when linted), or an unreadable one
 };
 
 using FindingKey = std::tuple<std::string, uint32_t, uint32_t, std::string>;
@@ -42,8 +42,7 @@ void merge(std::vector<Finding>& into, std::vector<Finding> from, const Note& ne
 
 }  // namespace
 
-std::vector<FileResult> lint_project(const std::shared_ptr<const Project>& project, const LintOptions& base,
-                                     unsigned jobs) {
+std::vector<FileResult> lint_project(const std::shared_ptr<Project>& project, const LintOptions& base, unsigned jobs) {
   const auto& files = project->files();
   std::vector<Work> work;
   std::vector<size_t> linted;  // file indexes, in order
@@ -51,7 +50,7 @@ std::vector<FileResult> lint_project(const std::shared_ptr<const Project>& proje
     if (!files[i].lint) continue;
     linted.push_back(i);
     auto uses = project->uses_of(i);
-    if (uses.empty()) work.push_back({i, nullptr});
+    if (uses.empty()) work.push_back({i, nullptr});  // deferred or unreadable
     for (const Use* u : uses) work.push_back({i, u});
   }
   ProjectNetwork network;
@@ -61,17 +60,26 @@ std::vector<FileResult> lint_project(const std::shared_ptr<const Project>& proje
   auto worker = [&] {
     for (size_t i = next++; i < work.size(); i = next++) {
       const ProjectFile& f = files[work[i].file];
-      if (!work[i].use) {
-        partial[i].path = f.path;
-        partial[i].unreadable = true;
-        partial[i].error = "cannot read '" + f.path + "': " + f.read_error;
-        continue;
-      }
       LintOptions options = base;
       options.config = f.effective_config();
+      if (!work[i].use) {
+        if (!f.deferred && !f.model) {
+          partial[i].path = f.path;
+          partial[i].unreadable = true;
+          partial[i].error = "cannot read '" + f.path + "': " + f.read_error;
+          continue;
+        }
+        // Nothing reads this file and it nests nothing: parse, lint, release, on this thread alone.
+        project->ensure_loaded(work[i].file, base.limits);
+        std::unique_ptr<Use> own = project->private_use(work[i].file);
+        partial[i] = lint_model(f.doc, *f.model, *own->resolver, options, &network, &f.issues);
+        project->release(work[i].file);
+        continue;
+      }
       // The link issues belong to the file, not to a use: the first use reports them.
       bool first = project->uses_of(work[i].file).front() == work[i].use;
       partial[i] = lint_model(f.doc, *f.model, *work[i].use->resolver, options, &network, first ? &f.issues : nullptr);
+      if (project->uses_of(work[i].file).size() == 1) project->release(work[i].file);
     }
   };
   std::vector<std::thread> pool;

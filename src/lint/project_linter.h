@@ -14,8 +14,9 @@ class Project;
 // finding of a nested use carries the note "nested by X in parent.yaml"; a finding every use
 // reports is reported once, with each use's note. `base` gives the limits and suppression
 // settings; each file's own config (with its deploy values) replaces `base.config`.
-std::vector<FileResult> lint_project(const std::shared_ptr<const Project>& project, const LintOptions& base,
-                                     unsigned jobs);
+// Files no other template reads are released as soon as they are linted (memory stays that of
+// the templates in flight plus the shared ones).
+std::vector<FileResult> lint_project(const std::shared_ptr<Project>& project, const LintOptions& base, unsigned jobs);
 
 // Reads `path` (a regular file, or "-" for standard input) and lints it with the templates it
 // nests (no parent search, no deploy files: the cli's business).
