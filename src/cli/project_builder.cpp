@@ -76,6 +76,9 @@ void ProjectBuilder::find_parents() {
     const ProjectFile& f = project_->files()[i];
     bool readable = f.deferred || (f.model && f.model->is_template());
     if (path == "<stdin>" || !readable || !searched.insert(f.identity).second) continue;
+    // A parent can only change what it passes in Parameters: a template that declares none is
+    // judged the same alone, and the search (a walk of the repository) is skipped.
+    if (f.deferred ? f.deferred_bytes.find("Parameters") == std::string::npos : f.model->parameters().empty()) continue;
     std::string repo = repository_of(path, repositories);
     if (repo.empty()) continue;
     auto [it, fresh] = parents.emplace(repo, std::vector<Parent>());
