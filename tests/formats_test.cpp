@@ -198,7 +198,8 @@ TEST_SUITE("formats") {
         run(validator + " validate " + (dir / "run.sarif").string() + " --output " + report + " --log ForceOverwrite");
     CHECK(v.exit_code == 0);
     std::ifstream in(report);
-    for (auto& r : nlohmann::json::parse(in)["runs"][0]["results"]) {
+    auto validation = nlohmann::json::parse(in);  // named: a temporary would die before the loop body
+    for (auto& r : validation["runs"][0]["results"]) {
       std::string lvl = r.contains("level") ? r["level"].get<std::string>() : "warning";
       CHECK_MESSAGE((lvl != "error" && lvl != "warning"), r["ruleId"] << ": " << r["message"].dump());
     }
