@@ -74,6 +74,11 @@ class PathFinder {
       chain.push_back({what + " sits in " + name_of(exit.home->resource) + ", whose internet gateway " +
                            exit.route->target_key.label() + " is not attached to its VPC",
                        pos_of(exit.route->resource)});
+    else if (exit.route)
+      chain.push_back({what + " sits in " + name_of(exit.home->resource) + ", whose route table sends 0.0.0.0/0 to " +
+                           std::string(route_target_name(exit.route->target)) + " " +
+                           exit.route->target_key.label() + ", not to an internet gateway",
+                       pos_of(exit.route->resource)});
     else
       chain.push_back(
           {what + " sits in " + name_of(exit.home->resource) + ", which has no route to an internet gateway",

@@ -1,5 +1,7 @@
 #include "analysis/network_model.h"
 
+#include <algorithm>
+
 #include "model/scalar_values.h"
 
 namespace vpclint {
@@ -246,6 +248,60 @@ void NetworkModel::read_endpoint(const Resource& res) {
   endpoints_.push_back(std::move(e));
 }
 
+namespace {
+// [first, last) of a block, in 64 bits so that 2^32 fits.
+std::pair<uint64_t, uint64_t> span_of(const Cidr& c) {
+  uint64_t size = uint64_t{1} << (32 - c.prefix);
+  uint64_t first = uint64_t{c.address} & ~(size - 1);
+  return {first, first + size};
+}
+
+// Routes are chosen by longest-prefix match: when, for every public IPv4 address (outside the
+// VPC's block and the private and special ranges), the most specific route sends it to one
+// target (two /1 routes to a NAT gateway, say), that is the table's default route. Returns a route to that target, or null. O(routes²) per
+// table, and AWS caps a table at 1,000 routes.
+const NetRoute* covering_route(const std::vector<const NetRoute*>& routes, const std::optional<Cidr>& local) {
+  std::vector<uint64_t> edges{0, uint64_t{1} << 32};
+  std::vector<const NetRoute*> v4;
+  for (const NetRoute* r : routes)
+    if (r->destination && !r->ipv6 && !r->prefix_list) {
+      v4.push_back(r);
+      auto [a, b] = span_of(*r->destination);
+      edges.push_back(a);
+      edges.push_back(b);
+    }
+  if (v4.empty()) return nullptr;
+  // Addresses no AWS service endpoint uses: the VPC's block, private and special ranges. A route
+  // there to something else (a peering, a VPN) takes nothing from the way out.
+  std::vector<std::pair<uint64_t, uint64_t>> skip;
+  if (local) skip.push_back(span_of(*local));
+  for (const char* text : {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+                           "172.16.0.0/12", "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4"})
+    skip.push_back(span_of(*Cidr::parse(text)));
+  for (const auto& [a, b] : skip) {
+    edges.push_back(a);
+    edges.push_back(b);
+  }
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  const NetRoute* chosen = nullptr;
+  for (size_t i = 0; i + 1 < edges.size(); ++i) {
+    uint64_t at = edges[i];
+    if (std::any_of(skip.begin(), skip.end(), [&](const auto& r) { return r.first <= at && at < r.second; }))
+      continue;
+    const NetRoute* best = nullptr;
+    for (const NetRoute* r : v4) {
+      auto [a, b] = span_of(*r->destination);
+      if (a <= at && at < b && (!best || r->destination->prefix > best->destination->prefix)) best = r;
+    }
+    if (!best) return nullptr;  // a range no route covers
+    if (chosen && (best->target != chosen->target || !(best->target_key == chosen->target_key))) return nullptr;
+    if (!chosen) chosen = best;
+  }
+  return chosen;
+}
+}  // namespace
+
 SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
   SubnetRoutes out;
   if (s.route_table.empty()) {
@@ -267,6 +323,10 @@ SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
     }
     out.other_vpc_route |= r->target == RouteTarget::Unknown;
   }
+  if (!out.default_route) {
+    const NetVpc* v = vpc(s.vpc);
+    out.default_route = covering_route(out.table->routes, v ? v->cidr : std::nullopt);
+  }
   return out;
 }
 
@@ -284,6 +344,16 @@ NatExit NetworkModel::nat_exit(const NetKey& subnet_key) const {
       return out;
     }
     out.igw_detached = true;
+    out.reach = NatExit::Reach::No;
+    return out;
+  }
+  // A NAT gateway, instance, interface or endpoint of the template is not an internet gateway:
+  // the NAT's own traffic would go round (even to itself) and never leave. Only a target the
+  // template does not show (a literal id, a transit gateway, a peering) may lead out elsewhere.
+  bool in_template_hop = d && !d->target_key.resource_path().empty() &&
+                         (d->target == RouteTarget::NatGateway || d->target == RouteTarget::Instance ||
+                          d->target == RouteTarget::NetworkInterface || d->target == RouteTarget::VpcEndpoint);
+  if (in_template_hop) {
     out.reach = NatExit::Reach::No;
     return out;
   }
