@@ -114,12 +114,24 @@ TEST_SUITE("projects") {
         {"import", "Resources:" + function + "        SubnetIds: [!ImportValue network-PrivateSubnet]\n"},
         {"split import", "Resources:" + function + "        SubnetIds: !Split [',', !ImportValue network-Subnets]\n"},
         {"ssm", "Resources:" + function + "        SubnetIds: ['{{resolve:ssm:/net/subnet}}']\n"},
+        {"a parent's parameter", ""},  // lints nested.yaml instead: see below
     };
     for (const auto& [name, body] : cases) {
       CAPTURE(name);
       vpclint::test::Workspace ws("suggest");
+      ws.write(".git/HEAD", "");
+      // A parent that nests t.yaml and passes its own parameter on: the child is judged through it.
+      ws.write("parent.yaml",
+               "Parameters:\n  ParentSubnet: {Type: AWS::EC2::Subnet::Id}\nResources:\n  App:\n"
+               "    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: "
+               "nested.yaml\n      Parameters: {SubnetId: !Ref ParentSubnet}\n");
+      ws.write("nested.yaml",
+               "Transform: AWS::Serverless-2016-10-31\nParameters:\n  SubnetId: {Type: "
+               "AWS::EC2::Subnet::Id}\nResources:" +
+                   function + "        SubnetIds: [!Ref SubnetId]\n");
       ws.write("t.yaml", "Transform: AWS::Serverless-2016-10-31\n" + body);
-      vpclint::test::CommandResult before = ws.lint("--format json t.yaml");
+      std::string target = body.empty() ? "nested.yaml" : "t.yaml";
+      vpclint::test::CommandResult before = ws.lint("--format json " + target);
       REQUIRE_MESSAGE(before.out.find("\"N107\"") != std::string::npos, before.out);
       size_t at = before.out.find("\"fix\"");
       REQUIRE(at != std::string::npos);
@@ -131,7 +143,7 @@ TEST_SUITE("projects") {
       }
       REQUIRE_MESSAGE(!config.empty(), help);
       ws.write(".vpclint.yaml", config);
-      vpclint::test::CommandResult after = ws.lint("t.yaml");
+      vpclint::test::CommandResult after = ws.lint(target);
       CHECK_MESSAGE(after.out.find("error[N101]") != std::string::npos, config << after.out << after.err);
       CHECK(after.out.find("N107") == std::string::npos);
     }

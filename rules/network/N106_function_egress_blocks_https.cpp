@@ -1,5 +1,8 @@
 // N106 function-egress-blocks-https: The function's security groups have explicit egress rules that allow no TCP 443
 // towards its way out
+#include "analysis/facts.h"
+#include "analysis/placement.h"
+#include "lint/text_util.h"
 #include "network/egress_report.h"
 
 namespace vpclint {
@@ -30,6 +33,44 @@ class FunctionEgressBlocksHttps : public Rule {
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {
     report_blocked_egress(ctx, sink, meta().id, words);
+    report_closed_egress(ctx, sink);
+  }
+
+ private:
+  // Groups whose explicit egress allows TCP 443 nowhere: certain without the path, so an error
+  // even where the subnets are unknown (N107 still says what is unknown about them).
+  void report_closed_egress(const LintContext& ctx, FindingSink& sink) const {
+    for (const FunctionEgress& fe : ctx.facts.egress.all()) {
+      if (!fe.https_closed) continue;
+      bool reported = false, conditional = true;
+      std::vector<std::string> calls;
+      for (const ServicePath& p : fe.services) {
+        reported |= egress_rule(p) == meta().id;
+        conditional &= p.call->conditional;
+        calls.push_back(describe_call(*p.call));
+      }
+      if (reported || calls.empty()) continue;
+      const Resource& fn = *fe.function->function;
+      std::vector<std::string> groups;
+      for (const PlacedGroup& g : fe.placement->groups) groups.push_back(g.key.label());
+      std::string when = fe.variant->guard.describe();
+      Finding& f = sink.report(
+          fe.variant->property_key(),
+          (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) + " is in security group" +
+              (groups.size() == 1 ? " " : "s ") + join(groups) +
+              ", whose explicit egress allows TCP 443 to no destination at all, whatever its subnets route to; its "
+              "calls to " +
+              join(calls, "; ") + " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout" +
+              (conditional ? " (the permissions are granted only under a Condition)" : ""),
+          fn.logical_id);
+      for (const PlacedGroup& g : fe.placement->groups)
+        if (g.group)
+          f.notes.push_back(
+              {g.key.label() + " has explicit egress rules, none for TCP 443", g.group->resource->key->pos});
+      f.fix = "add an egress rule to " + join(groups) +
+              ": IpProtocol tcp, FromPort 443, ToPort 443, CidrIp 0.0.0.0/0 (or the endpoint's security group)";
+      if (conditional) f.severity = Severity::Warning;
+    }
   }
 };
 

@@ -24,10 +24,11 @@ std::string hint_for(const NetKey& k, const std::string& label) {
     case NetKeyKind::Literal:
       return "state the subnet in .vpclint.yaml: `network: {subnets: [{id: " + std::string(k.text()) +
              ", egress: nat}]}` (egress nat, internet-gateway or none)";
-    case NetKeyKind::Parameter:
-      return "give parameter " + std::string(k.text()) +
-             " its deploy value (samconfig.toml parameter_overrides, --parameter, or .vpclint.yaml `parameters: {" +
-             std::string(k.text()) + ": " + id + "}`) and state that subnet: " + std::string(kSubnetEntry);
+    case NetKeyKind::Parameter: {
+      std::string name(k.parameter_name());
+      return "give " + label + " its deploy value (samconfig.toml parameter_overrides, --parameter, or .vpclint.yaml " +
+             "`parameters: {" + name + ": " + id + "}`) and state that subnet: " + std::string(kSubnetEntry);
+    }
     case NetKeyKind::Import:
       return "lint the template that exports " + std::string(k.text()) +
              " in the same run (vpclint . at the repository root), or state the export in .vpclint.yaml: `imports: "

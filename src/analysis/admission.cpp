@@ -144,6 +144,19 @@ bool egress_allows_https(const NetworkModel& net, const Placement& fn, const std
   return false;
 }
 
+bool egress_allows_any_https(const NetworkModel& net, const Placement& fn) {
+  if (fn.groups_unknown || fn.groups.empty()) return true;
+  for (const auto& g : fn.groups) {
+    const NetSecurityGroup* sg = net.security_group(g.key);
+    if (!sg || !sg->explicit_egress) return true;  // a group outside the template, or the default allow-all
+    for (const SgRule& rule : sg->egress)
+      if (rule.unknown ||
+          (rule.allows_tcp_port(443) && (rule.cidr || rule.ipv6_or_prefix_list || !rule.peer_group.empty())))
+        return true;
+  }
+  return false;
+}
+
 std::vector<std::pair<NetKey, std::vector<const SgRule*>>> rules_by_source_group(const NetSecurityGroup& g) {
   std::vector<std::pair<NetKey, std::vector<const SgRule*>>> out;
   for (const SgRule& rule : g.ingress) {

@@ -66,6 +66,10 @@ class Admission {
 bool egress_allows_https(const NetworkModel& net, const Placement& function, const std::optional<Cidr>& dest,
                          const std::vector<NetKey>& dest_groups, bool prefix_list_ok);
 
+// Whether the function's own groups let TCP 443 out to any destination at all. False is certain
+// from the template alone: every group is the template's, with explicit egress and no such rule.
+bool egress_allows_any_https(const NetworkModel& net, const Placement& function);
+
 // The ingress rules of a template group whose source is another group, by source group.
 std::vector<std::pair<NetKey, std::vector<const SgRule*>>> rules_by_source_group(const NetSecurityGroup& g);
 

@@ -38,7 +38,8 @@ class PathFinder {
  private:
   static std::string describe_unknown(const Value& v) {
     switch (v.kind) {
-      case ValueKind::Parameter: return "parameter " + std::string(v.name);
+      case ValueKind::Parameter:
+        return "parameter " + std::string(v.name) + (v.origin ? " of " + v.origin->display() : std::string());
       case ValueKind::Import: return "import " + v.text;
       case ValueKind::DynamicRef: return v.text;
       default: return v.text.empty() ? "(a value outside the template)" : v.text;
@@ -76,8 +77,8 @@ class PathFinder {
                        pos_of(exit.route->resource)});
     else if (exit.route)
       chain.push_back({what + " sits in " + name_of(exit.home->resource) + ", whose route table sends 0.0.0.0/0 to " +
-                           std::string(route_target_name(exit.route->target)) + " " +
-                           exit.route->target_key.label() + ", not to an internet gateway",
+                           std::string(route_target_name(exit.route->target)) + " " + exit.route->target_key.label() +
+                           ", not to an internet gateway",
                        pos_of(exit.route->resource)});
     else
       chain.push_back(
@@ -365,10 +366,10 @@ class PathFinder {
     // Subnets outside the template: does the file give their VPC any way out?
     const ServiceEndpoint& svc = p.call->service;
     if (p.vpc.empty()) {
-      p.way_out_in_template = net_.has_nat_or_endpoint();
+      p.way_out_in_template = net_.may_serve(svc.endpoint);
     } else {
       for (const NetEndpoint* e : net_.endpoints_in(p.vpc)) p.way_out_in_template |= e->service == svc.endpoint;
-      p.way_out_in_template |= net_.has_nat_or_endpoint() && !net_.vpc(p.vpc);
+      p.way_out_in_template |= net_.may_serve(svc.endpoint) && !net_.vpc(p.vpc);
     }
   }
 
@@ -394,6 +395,7 @@ EgressFacts::EgressFacts(const FunctionVpcFacts& functions, const PlacementFacts
       fe.variant = &v;
       fe.placement = &where;
       for (const ServiceCall& call : fc->calls) fe.services.push_back(finder.path(call));
+      fe.https_closed = !egress_allows_any_https(net, where);
       egress_.push_back(std::move(fe));
     }
   }

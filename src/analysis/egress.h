@@ -60,6 +60,9 @@ struct FunctionEgress {
   const VpcAttachment* variant = nullptr;
   const Placement* placement = nullptr;
   std::vector<ServicePath> services;
+  // The function's groups allow TCP 443 to no destination at all: no path can help, known even
+  // when the subnets are not.
+  bool https_closed = false;
 };
 
 class EgressFacts {

@@ -30,7 +30,9 @@ NetKey NetKey::of(const Value& v) {
         return {NetKeyKind::Resource, "resource:" + std::string(v.name) + "." + std::string(v.attribute)};
       return resource(v.name);
     case ValueKind::Literal: return literal(v.text);
-    case ValueKind::Parameter: return {NetKeyKind::Parameter, "param:" + std::string(v.name)};
+    case ValueKind::Parameter:
+      if (v.origin) return {NetKeyKind::Parameter, "param:" + v.origin->label() + "#" + std::string(v.name), v.origin};
+      return {NetKeyKind::Parameter, "param:" + std::string(v.name)};
     case ValueKind::DynamicRef: return {NetKeyKind::Ssm, "ssm:" + v.text};
     case ValueKind::Import: return {NetKeyKind::Import, "import:" + v.text};
     case ValueKind::Composite: return {NetKeyKind::Composite, "composite:" + v.text};
@@ -52,6 +54,12 @@ NetKey NetKey::resource(std::string_view id) {
 NetKey NetKey::foreign(const Resolver& origin, std::string_view logical_path) {
   if (logical_path.empty()) return {};
   return NetKey(NetKeyKind::Foreign, "foreign:" + origin.label() + "#" + std::string(logical_path), &origin);
+}
+
+std::string_view NetKey::parameter_name() const {
+  if (kind_ != NetKeyKind::Parameter) return {};
+  std::string_view n = name();
+  return origin_ ? n.substr(n.rfind('#') + 1) : n;
 }
 
 std::string_view NetKey::foreign_path() const {
@@ -89,7 +97,9 @@ NetKey NetKey::default_group_vpc() const {
 std::string NetKey::label() const {
   switch (kind_) {
     case NetKeyKind::None: return "(unknown)";
-    case NetKeyKind::Parameter: return "parameter " + std::string(name());
+    case NetKeyKind::Parameter:
+      if (origin_) return "parameter " + std::string(parameter_name()) + " of " + origin_->display();
+      return "parameter " + std::string(name());
     case NetKeyKind::Import: return "import " + std::string(name());
     case NetKeyKind::Foreign: {
       std::string_view n = name();

@@ -50,7 +50,12 @@ class NetKey {
   // What the key names, without its kind: the id, parameter or export name, the SSM reference.
   std::string_view text() const { return name(); }
   // The parameter's name, for parameter keys; else empty.
-  std::string_view parameter() const { return kind_ == NetKeyKind::Parameter ? name() : std::string_view(); }
+  // Only this template's: a parameter another template passes on (origin() set) has no `!Ref` here.
+  std::string_view parameter() const {
+    return kind_ == NetKeyKind::Parameter && !origin_ ? name() : std::string_view();
+  }
+  // The parameter's name, this template's or another's.
+  std::string_view parameter_name() const;
 
   // The default security group of the VPC this key names.
   NetKey default_group() const;
@@ -77,7 +82,7 @@ class NetKey {
 
   NetKeyKind kind_ = NetKeyKind::None;
   std::string serial_;
-  const Resolver* origin_ = nullptr;  // Foreign keys; the serial names it too (its label)
+  const Resolver* origin_ = nullptr;  // Foreign keys and other templates' parameters; the serial names it too
 };
 
 struct NetKeyHash {

@@ -258,8 +258,8 @@ std::pair<uint64_t, uint64_t> span_of(const Cidr& c) {
 
 // Routes are chosen by longest-prefix match: when, for every public IPv4 address (outside the
 // VPC's block and the private and special ranges), the most specific route sends it to one
-// target (two /1 routes to a NAT gateway, say), that is the table's default route. Returns a route to that target, or null. O(routes²) per
-// table, and AWS caps a table at 1,000 routes.
+// target (two /1 routes to a NAT gateway, say), that is the table's default route. Returns a route to that target, or
+// null. O(routes²) per table, and AWS caps a table at 1,000 routes.
 const NetRoute* covering_route(const std::vector<const NetRoute*>& routes, const std::optional<Cidr>& local) {
   std::vector<uint64_t> edges{0, uint64_t{1} << 32};
   std::vector<const NetRoute*> v4;
@@ -275,8 +275,8 @@ const NetRoute* covering_route(const std::vector<const NetRoute*>& routes, const
   // there to something else (a peering, a VPN) takes nothing from the way out.
   std::vector<std::pair<uint64_t, uint64_t>> skip;
   if (local) skip.push_back(span_of(*local));
-  for (const char* text : {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
-                           "172.16.0.0/12", "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4"})
+  for (const char* text : {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+                           "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4"})
     skip.push_back(span_of(*Cidr::parse(text)));
   for (const auto& [a, b] : skip) {
     edges.push_back(a);
@@ -287,8 +287,7 @@ const NetRoute* covering_route(const std::vector<const NetRoute*>& routes, const
   const NetRoute* chosen = nullptr;
   for (size_t i = 0; i + 1 < edges.size(); ++i) {
     uint64_t at = edges[i];
-    if (std::any_of(skip.begin(), skip.end(), [&](const auto& r) { return r.first <= at && at < r.second; }))
-      continue;
+    if (std::any_of(skip.begin(), skip.end(), [&](const auto& r) { return r.first <= at && at < r.second; })) continue;
     const NetRoute* best = nullptr;
     for (const NetRoute* r : v4) {
       auto [a, b] = span_of(*r->destination);
@@ -406,6 +405,13 @@ const std::vector<const NetEndpoint*>& NetworkModel::endpoints_in(const NetKey& 
   static const std::vector<const NetEndpoint*> kNone;
   auto it = endpoints_by_vpc_.find(vpc_key);
   return it == endpoints_by_vpc_.end() ? kNone : it->second;
+}
+
+bool NetworkModel::may_serve(std::string_view service) const {
+  if (!nats_.empty()) return true;
+  return std::any_of(endpoints_.begin(), endpoints_.end(), [&](const NetEndpoint& e) {
+    return e.service.empty() || e.service == service;  // an endpoint whose service is unknown may be it
+  });
 }
 
 std::optional<OutsideSubnet> NetworkModel::outside_subnet(const NetKey& key) const {

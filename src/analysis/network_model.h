@@ -158,7 +158,9 @@ class NetworkModel {
   NatExit nat_exit(const NetKey& subnet) const;
   const std::vector<const NetEndpoint*>& endpoints_in(const NetKey& vpc_key) const;
   const std::vector<NetEndpoint>& endpoints() const { return endpoints_; }
-  bool has_nat_or_endpoint() const { return !nats_.empty() || !endpoints_.empty(); }
+  // The template defines a NAT (gateway or instance route target), or an endpoint for `service`
+  // ("lambda", "s3"): something that may give subnets it does not show a way out to that service.
+  bool may_serve(std::string_view service) const;
   // A subnet outside the template that the team's config (a literal subnet id) or another template
   // of the project (a foreign key) describes.
   std::optional<OutsideSubnet> outside_subnet(const NetKey& key) const;

@@ -74,7 +74,8 @@ bool all_in(const std::vector<Value>& resources, const std::unordered_set<std::s
 std::string target_text(const Value& v) {
   if (v.kind == ValueKind::ResourceRef) return std::string(v.name);
   if (v.kind == ValueKind::Literal || v.kind == ValueKind::Composite) return v.text;
-  if (v.kind == ValueKind::Parameter) return "parameter " + std::string(v.name);
+  if (v.kind == ValueKind::Parameter)
+    return "parameter " + std::string(v.name) + (v.origin ? " of " + v.origin->display() : std::string());
   return "(computed)";
 }
 

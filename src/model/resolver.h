@@ -35,7 +35,9 @@ struct Value {
   // Where a value from outside the template is set: the team's config, samconfig, an export, the
   // parent's Parameters entry. The last hop when values pass through several templates.
   const ConfigSource* stated = nullptr;
-  const Resolver* origin = nullptr;  // Foreign: the template (in its use) that holds the resource
+  // Foreign: the template (in its use) that holds the resource. Parameter: set when the parameter
+  // is another template's (one a parent passes on unresolved).
+  const Resolver* origin = nullptr;
 
   bool is_literal(std::string_view s) const { return kind == ValueKind::Literal && text == s; }
 };

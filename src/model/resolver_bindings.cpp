@@ -46,7 +46,7 @@ Value bring(Value v, const Binding& b, const Node* node, const Guard& guard) {
       v.origin = b.resolver;
       break;
     case ValueKind::Parameter:
-      v = make(ValueKind::Unknown, node, guard, "parameter " + std::string(v.name) + " of " + b.resolver->display());
+      if (!v.origin) v.origin = b.resolver;  // a parameter of that template, not of this one
       break;
     case ValueKind::Pseudo:
       if (v.name == "AWS::StackName" || v.name == "AWS::StackId")
