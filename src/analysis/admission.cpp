@@ -144,6 +144,29 @@ bool egress_allows_https(const NetworkModel& net, const Placement& fn, const std
   return false;
 }
 
+namespace {
+bool private_block(const Cidr& c) {
+  for (const char* text :
+       {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8"})
+    if (Cidr::parse(text)->contains(c)) return true;
+  return false;
+}
+}  // namespace
+
+bool egress_allows_https_to_public(const NetworkModel& net, const Placement& fn) {
+  if (fn.groups_unknown || fn.groups.empty()) return true;
+  for (const auto& g : fn.groups) {
+    const NetSecurityGroup* sg = net.security_group(g.key);
+    if (!sg || !sg->explicit_egress) return true;  // a group outside the template, or the default allow-all
+    for (const SgRule& rule : sg->egress) {
+      if (rule.unknown) return true;
+      if (!rule.allows_tcp_port(443)) continue;
+      if ((rule.cidr && !private_block(*rule.cidr)) || rule.ipv6_or_prefix_list) return true;
+    }
+  }
+  return false;
+}
+
 bool egress_allows_any_https(const NetworkModel& net, const Placement& fn) {
   if (fn.groups_unknown || fn.groups.empty()) return true;
   for (const auto& g : fn.groups) {

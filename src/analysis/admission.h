@@ -66,6 +66,12 @@ class Admission {
 bool egress_allows_https(const NetworkModel& net, const Placement& function, const std::optional<Cidr>& dest,
                          const std::vector<NetKey>& dest_groups, bool prefix_list_ok);
 
+// Whether the function's own groups let TCP 443 out to a service's public ranges, the way traffic
+// through a gateway endpoint (S3, DynamoDB) travels: 0.0.0.0/0, a prefix list, or another public
+// block (it may cover the service's) admit it; a rule to private space (the VPC, RFC 1918) or to
+// a security group does not.
+bool egress_allows_https_to_public(const NetworkModel& net, const Placement& function);
+
 // Whether the function's own groups let TCP 443 out to any destination at all. False is certain
 // from the template alone: every group is the template's, with explicit egress and no such rule.
 bool egress_allows_any_https(const NetworkModel& net, const Placement& function);

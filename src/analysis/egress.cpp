@@ -146,7 +146,7 @@ class PathFinder {
                               name_of(s.routes.table->resource),
                           pos_of(e->resource)});
       sp.via_endpoint = e;
-      if (function_egress_allows(std::nullopt, {}, true)) {
+      if (egress_allows_https_to_public(net_, where_)) {
         sp.verdict = Verdict::Yes;
       } else {
         sp.verdict = Verdict::No;
@@ -303,7 +303,9 @@ class PathFinder {
       sp.chain.push_back({std::string(gateway ? "gateway" : "interface") + " endpoint for " + svc.name + " in " + vpc +
                               (e.stated ? ", stated in " : ", defined in ") + e.described_in,
                           e.source.pos, e.source.file});
-      sp.verdict = function_egress_allows(std::nullopt, {}, gateway) ? Verdict::Yes : Verdict::No;
+      bool allows =
+          gateway ? egress_allows_https_to_public(net_, where_) : function_egress_allows(std::nullopt, {}, false);
+      sp.verdict = allows ? Verdict::Yes : Verdict::No;
       if (sp.verdict == Verdict::No) sp.blocker = Blocker::FunctionEgressBlocks;
       return sp;
     }
