@@ -116,6 +116,21 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
     for (const Value& v : r.values(res.property("FunctionName")))
       if (v.kind == ValueKind::ResourceRef) attached[v.name].push_back(&res);
   }
+  // Custom resources by the function their ServiceToken names (!GetAtt F.Arn, !Ref F, !Sub '${F.Arn}').
+  std::unordered_map<std::string_view, std::vector<const Resource*>> custom;
+  for (const Resource& res : t.resources()) {
+    if (res.type != "AWS::CloudFormation::CustomResource" && !res.type.starts_with("Custom::")) continue;
+    for (const Value& v : r.values(res.property("ServiceToken"))) {
+      std::string_view fn;
+      if (v.kind == ValueKind::ResourceRef) fn = v.name;
+      if (v.kind == ValueKind::Composite && v.text.starts_with("${") && v.text.find('}') != std::string::npos) {
+        std::string_view inner = std::string_view(v.text).substr(2, v.text.find('}') - 2);
+        if (const Resource* f = t.resource(inner.substr(0, inner.find('.')))) fn = f->logical_id;
+      }
+      if (const Resource* f = fn.empty() ? nullptr : t.resource(fn); f && is_function(f->kind))
+        custom[f->logical_id].push_back(&res);
+    }
+  }
   for (const Resource& res : t.resources()) {
     if (!is_function(res.kind)) continue;
     FunctionCalls fc;
@@ -175,6 +190,20 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
           if (!call->env_node) call->env_node = e.key;
         }
       }
+    }
+    // A custom resource's handler answers CloudFormation with a PUT to a pre-signed S3 URL: no IAM
+    // grant shows it, and without a way to S3 the stack waits for the custom resource's timeout.
+    if (auto it = custom.find(res.logical_id); it != custom.end()) {
+      ServiceCall& call = add(service_of_action("s3:PutObject"));
+      bool conditional = true;
+      for (const Resource* cr : it->second) {
+        call.evidence.push_back({"PUT of its response", nullptr, {"a pre-signed S3 URL"}});
+        call.env_hints.push_back("it serves custom resource " + std::string(cr->logical_id) +
+                                 ", and CloudFormation waits up to an hour for that response");
+        if (!call.env_node) call.env_node = cr->property("ServiceToken");
+        conditional &= !cr->condition.empty();
+      }
+      call.conditional = call.conditional && conditional && call.evidence.size() == it->second.size();
     }
     index_.emplace(res.logical_id, functions_.size());
     functions_.push_back(std::move(fc));
