@@ -206,8 +206,15 @@ void Resolver::join(const Node* node, const Guard& guard, std::vector<Value>& ou
     if (ok) {
       text += s;
     } else {
+      // Named as !Sub names it (${F.Arn}), so messages and name patterns say what is unknown.
       all_literal = false;
-      text += "${?}";
+      const IntrinsicInfo* info = item->info();
+      if (item->is_intrinsic(Fn::Ref) && info)
+        text += "${" + std::string(info->target) + "}";
+      else if (item->is_intrinsic(Fn::GetAtt) && info && !info->target.empty())
+        text += "${" + std::string(info->target) + "." + std::string(info->attribute) + "}";
+      else
+        text += "${" + std::string(item->is_intrinsic() ? fn_long_name(item->fn) : "value") + "}";
     }
   }
   // A reference assembled piecewise: !Join ['', ['{{resolve:secretsmanager:', !Ref S, '}}']].
