@@ -28,6 +28,20 @@ void add_values(const Resolver& r, const Node* n, std::unordered_set<std::string
   }
 }
 
+// The mappings a property can be: itself, or each branch of an !If (an AWS::NoValue branch is
+// none). A dead-letter queue given under a condition is still the service's target where it exists.
+template <class F>
+void each_mapping(const Node* n, const F& f, int depth = 0) {
+  if (!n || depth > Resolver::kMaxDepth) return;
+  if (n->is_intrinsic(Fn::If) && n->info()) {
+    auto items = n->arg->items();
+    each_mapping(items[1], f, depth + 1);
+    each_mapping(items[2], f, depth + 1);
+    return;
+  }
+  if (n->is_map()) f(n);
+}
+
 ServiceSide service_side(const Resolver& r, const Resource& fn,
                          const std::unordered_map<std::string_view, std::vector<const Resource*>>& attached) {
   ServiceSide s;
@@ -38,14 +52,16 @@ ServiceSide service_side(const Resolver& r, const Resource& fn,
       s.has_broker_source |= ty == "MSK" || ty == "SelfManagedKafka" || ty == "MQ" || ty == "DocumentDB";
     }
   }
-  if (const Node* dlq = fn.property("DeadLetterQueue")) add_values(r, dlq->get("TargetArn"), s.deliveries);
-  if (const Node* dlc = fn.property("DeadLetterConfig")) add_values(r, dlc->get("TargetArn"), s.deliveries);
+  auto target = [&](const Node* m) { add_values(r, m->get("TargetArn"), s.deliveries); };
+  each_mapping(fn.property("DeadLetterQueue"), target);
+  each_mapping(fn.property("DeadLetterConfig"), target);
   auto destinations = [&](const Node* cfg) {
-    if (!cfg) return;
-    const Node* d = cfg->get("DestinationConfig");
-    if (!d) return;
-    for (const char* k : {"OnSuccess", "OnFailure"})
-      if (const Node* x = d->get(k)) add_values(r, x->get("Destination"), s.deliveries);
+    each_mapping(cfg, [&](const Node* c) {
+      each_mapping(c->get("DestinationConfig"), [&](const Node* d) {
+        for (const char* k : {"OnSuccess", "OnFailure"})
+          each_mapping(d->get(k), [&](const Node* x) { add_values(r, x->get("Destination"), s.deliveries); });
+      });
+    });
   };
   destinations(fn.property("EventInvokeConfig"));
   add_values(r, fn.property("KmsKeyArn"), s.env_key);
