@@ -48,6 +48,35 @@ std::set<Key> from_regex(const std::string& text, const std::regex& re, int file
 }
 }  // namespace
 
+namespace {
+// `make sarif-validator` installs it into the default build tree; other trees (asan) share it.
+std::string sarif_validator() {
+  for (std::string dir : {std::string(VPCLINT_BUILD_DIR), vpclint::test::source_dir() + "/build"}) {
+    std::string tool = dir + "/tools/node_modules/.bin/sarif-multitool";
+    if (fs::exists(tool)) return tool;
+  }
+  return {};
+}
+
+// The log passes Microsoft's validator with no error and no warning.
+void check_valid_sarif(const std::string& validator, const std::string& sarif) {
+  char tmpl[] = "/tmp/vpclint-sarif-XXXXXX";
+  fs::path dir = mkdtemp(tmpl);
+  std::ofstream(dir / "run.sarif") << sarif;
+  std::string report = (dir / "validation.sarif").string();
+  auto v = vpclint::test::run(validator + " validate " + (dir / "run.sarif").string() + " --output " + report +
+                              " --log ForceOverwrite");
+  CHECK(v.exit_code == 0);
+  std::ifstream in(report);
+  auto validation = nlohmann::json::parse(in);  // named: a temporary would die before the loop body
+  for (auto& r : validation["runs"][0]["results"]) {
+    std::string lvl = r.contains("level") ? r["level"].get<std::string>() : "warning";
+    CHECK_MESSAGE((lvl != "error" && lvl != "warning"), r["ruleId"] << ": " << r["message"].dump());
+  }
+  fs::remove_all(dir);
+}
+}  // namespace
+
 TEST_SUITE("formats") {
   TEST_CASE("gnu, github, junit and sarif carry exactly the JSON findings") {
     std::set<Key> reference = from_json();
@@ -153,25 +182,11 @@ TEST_SUITE("formats") {
   }
 
   TEST_CASE("the SARIF log of a multi-file run passes Microsoft's validator without errors or warnings") {
-    // `make sarif-validator` installs it into the default build tree; other trees (asan) share it.
-    std::string validator = std::string(VPCLINT_BUILD_DIR) + "/tools/node_modules/.bin/sarif-multitool";
-    if (!fs::exists(validator)) validator = source_dir() + "/build/tools/node_modules/.bin/sarif-multitool";
-    if (!fs::exists(validator)) {
+    std::string validator = sarif_validator();
+    if (validator.empty()) {
       VPCLINT_SKIP("the SARIF validator is not installed (make sarif-validator)");
     }
-    char tmpl[] = "/tmp/vpclint-sarif-XXXXXX";
-    fs::path dir = mkdtemp(tmpl);
-    std::string log = (dir / "run.sarif").string(), report = (dir / "validation.sarif").string();
-    run("cd " + source_dir() + " && " + kBin + " --format sarif -o " + log + " " + kFiles);
-    auto v = run(validator + " validate " + log + " --output " + report + " --log ForceOverwrite");
-    CHECK(v.exit_code == 0);
-    std::ifstream in(report);
-    auto results = nlohmann::json::parse(in)["runs"][0]["results"];
-    for (auto& r : results) {
-      std::string lvl = r.contains("level") ? r["level"].get<std::string>() : "warning";
-      CHECK_MESSAGE((lvl != "error" && lvl != "warning"), r["ruleId"] << ": " << r["message"].dump());
-    }
-    fs::remove_all(dir);
+    check_valid_sarif(validator, run("cd " + source_dir() + " && " + kBin + " --format sarif " + kFiles).out);
   }
 
   TEST_CASE("a project's SARIF log cites evidence in another template and passes the validator") {
@@ -185,24 +200,10 @@ TEST_SUITE("formats") {
       cites_parent |= rel["physicalLocation"]["artifactLocation"]["uri"] == "parent.yaml" &&
                       rel["message"]["text"].get<std::string>().starts_with("IsolatedApp passes SubnetIds");
     CHECK(cites_parent);
-    std::string validator = std::string(VPCLINT_BUILD_DIR) + "/tools/node_modules/.bin/sarif-multitool";
-    if (!fs::exists(validator)) validator = source_dir() + "/build/tools/node_modules/.bin/sarif-multitool";
-    if (!fs::exists(validator)) {
+    std::string validator = sarif_validator();
+    if (validator.empty()) {
       VPCLINT_SKIP("the SARIF validator is not installed (make sarif-validator)");
     }
-    char tmpl[] = "/tmp/vpclint-sarif-XXXXXX";
-    fs::path dir = mkdtemp(tmpl);
-    std::ofstream(dir / "run.sarif") << out;
-    std::string report = (dir / "validation.sarif").string();
-    auto v =
-        run(validator + " validate " + (dir / "run.sarif").string() + " --output " + report + " --log ForceOverwrite");
-    CHECK(v.exit_code == 0);
-    std::ifstream in(report);
-    auto validation = nlohmann::json::parse(in);  // named: a temporary would die before the loop body
-    for (auto& r : validation["runs"][0]["results"]) {
-      std::string lvl = r.contains("level") ? r["level"].get<std::string>() : "warning";
-      CHECK_MESSAGE((lvl != "error" && lvl != "warning"), r["ruleId"] << ": " << r["message"].dump());
-    }
-    fs::remove_all(dir);
+    check_valid_sarif(validator, out);
   }
 }

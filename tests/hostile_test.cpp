@@ -1,5 +1,5 @@
-// Hostile input: every case asserts the exit code, the one-line message, no runaway (a generous
-// 20 s CPU guard and a 300 s wall-clock kill for hangs; speed itself is measured in bench/) and
+// Hostile input: every case asserts the exit code, the one-line message, no hang (a 300 s kill,
+// a guard only: no time is asserted, speed is measured in bench/) and
 // memory (< 256 MB address space, set with setrlimit on the child), and that the findings of a
 // good file linted in the same run are still printed.
 #include <doctest/doctest.h>
@@ -24,8 +24,6 @@ namespace {
 struct Outcome {
   int exit_code = -1;
   bool timed_out = false;  // killed at the wall-clock safety limit: a hang
-  double seconds = 0;      // wall clock
-  double cpu_seconds = 0;  // the child's own user + system time: the bound that is asserted
   std::string out, err;
 };
 
@@ -66,13 +64,12 @@ Outcome run_limited(const std::vector<std::string>& args, const std::string& std
   }
   int status = 0;
   rusage usage{};
-  // Wall clock only catches hangs; the CPU-time bound below does not depend on machine load.
+  // Only catches hangs, far above anything load can cause; nothing here measures speed.
   const double limit = 300.0;
   for (;;) {
     pid_t done = wait4(pid, &status, WNOHANG, &usage);
-    o.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (done == pid) break;
-    if (o.seconds > limit) {
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > limit) {
       kill(pid, SIGKILL);
       wait4(pid, &status, 0, &usage);
       o.timed_out = true;
@@ -81,8 +78,6 @@ Outcome run_limited(const std::vector<std::string>& args, const std::string& std
     usleep(2000);
   }
   o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  o.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                  static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   close(out_fd);
   close(err_fd);
   o.out = slurp(out_path);
@@ -127,10 +122,6 @@ void expect_good_still_reported(const Outcome& o) {
 
 void expect_bounded(const Outcome& o) {
   CHECK_FALSE(o.timed_out);
-#ifndef VPCLINT_SANITIZED  // instrumented code is several times slower
-  // A runaway guard, far above the tens of milliseconds these take: speed is bench/'s business.
-  CHECK_MESSAGE(o.cpu_seconds < 20.0, "took " << o.cpu_seconds << " s of CPU");
-#endif
   CHECK(o.exit_code < 128);  // no signal: no crash, no out-of-memory kill
 }
 

@@ -93,20 +93,7 @@ TEST_SUITE("projects") {
   // Each way a template can name a subnet vpclint cannot see: the help suggests config entries;
   // written as suggested (the subnet stated with no way out), they turn the warning into N101.
   TEST_CASE("every config entry a help suggests makes the finding definite") {
-    const std::string function = R"(
-  Worker:
-    Type: AWS::Serverless::Function
-    Properties: {Handler: w.handler, Runtime: python3.12, CodeUri: src/}
-  Caller:
-    Type: AWS::Serverless::Function
-    Properties:
-      Handler: c.handler
-      Runtime: python3.12
-      CodeUri: src/
-      Policies: [{LambdaInvokePolicy: {FunctionName: !Ref Worker}}]
-      VpcConfig:
-        SecurityGroupIds: [sg-0123]
-)";
+    const std::string function = vpclint::test::kVpcCaller;
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"literal", "Resources:" + function + "        SubnetIds: [subnet-0abc]\n"},
         {"parameter", "Parameters:\n  SubnetId: {Type: AWS::EC2::Subnet::Id}\nResources:" + function +

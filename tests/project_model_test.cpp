@@ -10,20 +10,7 @@
 using vpclint::names_may_match;
 
 namespace {
-const std::string kFunction = R"(
-  Worker:
-    Type: AWS::Serverless::Function
-    Properties: {Handler: w.handler, Runtime: python3.12, CodeUri: src/}
-  Caller:
-    Type: AWS::Serverless::Function
-    Properties:
-      Handler: c.handler
-      Runtime: python3.12
-      CodeUri: src/
-      Policies: [{LambdaInvokePolicy: {FunctionName: !Ref Worker}}]
-      VpcConfig:
-        SecurityGroupIds: [sg-0123]
-)";
+const std::string kFunction = vpclint::test::kVpcCaller;
 }  // namespace
 
 TEST_SUITE("projects") {

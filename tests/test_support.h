@@ -97,6 +97,23 @@ struct Analysed {
   }
 };
 
+// Resources of a SAM template: a function that invokes Worker from a VPC, its VpcConfig left
+// open after SecurityGroupIds so each test appends its own SubnetIds line.
+inline const char* const kVpcCaller = R"(
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties: {Handler: w.handler, Runtime: python3.12, CodeUri: src/}
+  Caller:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: c.handler
+      Runtime: python3.12
+      CodeUri: src/
+      Policies: [{LambdaInvokePolicy: {FunctionName: !Ref Worker}}]
+      VpcConfig:
+        SecurityGroupIds: [sg-0123]
+)";
+
 }  // namespace vpclint::test
 
 // A prerequisite (corpus, validator, tool) is missing: skip the test with a message, except under
@@ -125,4 +142,5 @@ struct StringMaker<std::vector<std::string>> {
     return (s + "]").c_str();
   }
 };
+
 }  // namespace doctest

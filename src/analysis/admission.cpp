@@ -125,59 +125,43 @@ AdmissionResult Admission::from(const Placement& fn) const {
   return out;
 }
 
-bool egress_allows_https(const NetworkModel& net, const Placement& fn, const std::optional<Cidr>& dest,
-                         const std::vector<NetKey>& dest_groups, bool prefix_list_ok) {
+namespace {
+// The one walk over the function's own egress rules: true when some rule for TCP 443 passes
+// `admits`, or when the template cannot tell (no groups listed, a group outside the template, the
+// default allow-all, a rule it cannot read).
+template <class Admits>
+bool egress_https_rule(const NetworkModel& net, const Placement& fn, const Admits& admits) {
   if (fn.groups_unknown || fn.groups.empty()) return true;
   for (const auto& g : fn.groups) {
     const NetSecurityGroup* sg = net.security_group(g.key);
-    if (!sg || !sg->explicit_egress) return true;  // a group outside the template, or the default allow-all
+    if (!sg || !sg->explicit_egress) return true;
     for (const SgRule& rule : sg->egress) {
       if (rule.unknown) return true;
-      if (!rule.allows_tcp_port(443)) continue;
-      if (rule.cidr && (!dest || rule.cidr->contains(*dest))) return true;
-      if (rule.ipv6_or_prefix_list && prefix_list_ok) return true;
-      if (!rule.peer_group.empty() &&
-          std::find(dest_groups.begin(), dest_groups.end(), rule.peer_group) != dest_groups.end())
-        return true;
+      if (rule.allows_tcp_port(443) && admits(rule)) return true;
     }
   }
-  return false;
-}
-
-namespace {
-bool private_block(const Cidr& c) {
-  for (const char* text :
-       {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8"})
-    if (Cidr::parse(text)->contains(c)) return true;
   return false;
 }
 }  // namespace
 
+bool egress_allows_https(const NetworkModel& net, const Placement& fn, const std::optional<Cidr>& dest,
+                         const std::vector<NetKey>& dest_groups, bool prefix_list_ok) {
+  return egress_https_rule(net, fn, [&](const SgRule& rule) {
+    return (rule.cidr && (!dest || rule.cidr->contains(*dest))) || (rule.ipv6_or_prefix_list && prefix_list_ok) ||
+           (!rule.peer_group.empty() &&
+            std::find(dest_groups.begin(), dest_groups.end(), rule.peer_group) != dest_groups.end());
+  });
+}
+
 bool egress_allows_https_to_public(const NetworkModel& net, const Placement& fn) {
-  if (fn.groups_unknown || fn.groups.empty()) return true;
-  for (const auto& g : fn.groups) {
-    const NetSecurityGroup* sg = net.security_group(g.key);
-    if (!sg || !sg->explicit_egress) return true;  // a group outside the template, or the default allow-all
-    for (const SgRule& rule : sg->egress) {
-      if (rule.unknown) return true;
-      if (!rule.allows_tcp_port(443)) continue;
-      if ((rule.cidr && !private_block(*rule.cidr)) || rule.ipv6_or_prefix_list) return true;
-    }
-  }
-  return false;
+  return egress_https_rule(net, fn, [](const SgRule& rule) {
+    return (rule.cidr && !is_non_public(*rule.cidr)) || rule.ipv6_or_prefix_list;
+  });
 }
 
 bool egress_allows_any_https(const NetworkModel& net, const Placement& fn) {
-  if (fn.groups_unknown || fn.groups.empty()) return true;
-  for (const auto& g : fn.groups) {
-    const NetSecurityGroup* sg = net.security_group(g.key);
-    if (!sg || !sg->explicit_egress) return true;  // a group outside the template, or the default allow-all
-    for (const SgRule& rule : sg->egress)
-      if (rule.unknown ||
-          (rule.allows_tcp_port(443) && (rule.cidr || rule.ipv6_or_prefix_list || !rule.peer_group.empty())))
-        return true;
-  }
-  return false;
+  return egress_https_rule(
+      net, fn, [](const SgRule& rule) { return rule.cidr || rule.ipv6_or_prefix_list || !rule.peer_group.empty(); });
 }
 
 std::vector<std::pair<NetKey, std::vector<const SgRule*>>> rules_by_source_group(const NetSecurityGroup& g) {

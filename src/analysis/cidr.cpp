@@ -42,4 +42,21 @@ bool Cidr::contains(const Cidr& inner) const {
   return (inner.address & mask) == address;
 }
 
+const std::vector<Cidr>& non_public_blocks() {
+  static const std::vector<Cidr> blocks = [] {
+    std::vector<Cidr> out;
+    for (const char* text : {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+                             "172.16.0.0/12", "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4"})
+      out.push_back(*Cidr::parse(text));
+    return out;
+  }();
+  return blocks;
+}
+
+bool is_non_public(const Cidr& c) {
+  for (const Cidr& b : non_public_blocks())
+    if (b.contains(c)) return true;
+  return false;
+}
+
 }  // namespace vpclint

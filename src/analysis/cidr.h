@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace vpclint {
 
@@ -14,5 +15,11 @@ struct Cidr {
   bool contains(const Cidr& inner) const;
   bool is_default() const { return prefix == 0; }
 };
+
+// Ranges no public AWS service endpoint uses: private (RFC 1918), shared (100.64/10),
+// link-local, loopback, "this network", multicast and reserved. Parsed once.
+const std::vector<Cidr>& non_public_blocks();
+// Inside one of them: a route or rule there says nothing about reaching a service's public ranges.
+bool is_non_public(const Cidr& c);
 
 }  // namespace vpclint

@@ -275,9 +275,7 @@ const NetRoute* covering_route(const std::vector<const NetRoute*>& routes, const
   // there to something else (a peering, a VPN) takes nothing from the way out.
   std::vector<std::pair<uint64_t, uint64_t>> skip;
   if (local) skip.push_back(span_of(*local));
-  for (const char* text : {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-                           "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4"})
-    skip.push_back(span_of(*Cidr::parse(text)));
+  for (const Cidr& c : non_public_blocks()) skip.push_back(span_of(c));
   for (const auto& [a, b] : skip) {
     edges.push_back(a);
     edges.push_back(b);

@@ -2,9 +2,7 @@
 
 namespace vpclint {
 
-namespace {
-
-Value make(ValueKind kind, const Node* node, const Guard& guard, std::string text = {}) {
+Value make_value(ValueKind kind, const Node* node, const Guard& guard, std::string text) {
   Value v;
   v.kind = kind;
   v.node = node;
@@ -12,6 +10,9 @@ Value make(ValueKind kind, const Node* node, const Guard& guard, std::string tex
   v.text = std::move(text);
   return v;
 }
+
+namespace {
+
 bool is_list_type(std::string_view type) {
   return type == "CommaDelimitedList" || type.starts_with("List<") ||
          type.starts_with("AWS::SSM::Parameter::Value<List<") ||
@@ -53,32 +54,33 @@ std::vector<ListAlternative> Resolver::list(const Node* node, const Guard& start
 }
 
 Value Resolver::ref(const Node* node, std::string_view name, const Guard& guard) const {
-  if (name == "AWS::NoValue") return make(ValueKind::NoValue, node, guard);
+  if (name == "AWS::NoValue") return make_value(ValueKind::NoValue, node, guard);
   if (Template::is_pseudo_parameter(name)) {
-    Value v = make(ValueKind::Pseudo, node, guard);
+    Value v = make_value(ValueKind::Pseudo, node, guard);
     v.name = name;
     return v;
   }
   if (const Parameter* p = t_.parameter(name)) {
     const ExternalValue* stated = stated_parameter(*p);
-    Value v = stated ? make(ValueKind::Literal, node, guard, stated->value) : make(ValueKind::Parameter, node, guard);
+    Value v = stated ? make_value(ValueKind::Literal, node, guard, stated->value)
+                     : make_value(ValueKind::Parameter, node, guard);
     if (stated) v.stated = &stated->source;
     v.name = name;
     v.parameter = p;
     return v;
   }
   if (t_.resource(name)) {
-    Value v = make(ValueKind::ResourceRef, node, guard);
+    Value v = make_value(ValueKind::ResourceRef, node, guard);
     v.name = name;
     return v;
   }
-  return make(ValueKind::Unknown, node, guard, "Ref " + std::string(name));
+  return make_value(ValueKind::Unknown, node, guard, "Ref " + std::string(name));
 }
 
 void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>& out, int depth) const {
   if (out.size() >= kMaxAlternatives) return;
   if (depth > kMaxDepth) {
-    out.push_back(make(ValueKind::Unknown, node, guard, "nested too deeply"));
+    out.push_back(make_value(ValueKind::Unknown, node, guard, "nested too deeply"));
     return;
   }
   if (const Binding* b = binding_of(node, guard, depth)) {
@@ -86,7 +88,7 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
     return;
   }
   switch (node->kind) {
-    case NodeKind::Null: out.push_back(make(ValueKind::Literal, node, guard)); return;
+    case NodeKind::Null: out.push_back(make_value(ValueKind::Literal, node, guard)); return;
     case NodeKind::Scalar:
       if (!node->dynamic_refs().empty()) {
         // The whole scalar is one SSM reference whose value the team stated.
@@ -95,25 +97,25 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
                 node->dynamic_refs().size() == 1 && d.full == node->text() && d.service == "ssm"
                     ? stated_ssm(d.reference)
                     : nullptr) {
-          Value v = make(ValueKind::Literal, node, guard, stated->value);
+          Value v = make_value(ValueKind::Literal, node, guard, stated->value);
           v.stated = &stated->source;
           out.push_back(std::move(v));
           return;
         }
-        out.push_back(make(ValueKind::DynamicRef, node, guard, std::string(node->text())));
+        out.push_back(make_value(ValueKind::DynamicRef, node, guard, std::string(node->text())));
         return;
       }
-      out.push_back(make(ValueKind::Literal, node, guard, std::string(node->text())));
+      out.push_back(make_value(ValueKind::Literal, node, guard, std::string(node->text())));
       return;
     case NodeKind::Sequence:
     case NodeKind::Mapping:
-      out.push_back(make(ValueKind::Unknown, node, guard, node->is_seq() ? "a list" : "a mapping"));
+      out.push_back(make_value(ValueKind::Unknown, node, guard, node->is_seq() ? "a list" : "a mapping"));
       return;
     case NodeKind::Intrinsic: break;
   }
   const IntrinsicInfo* info = node->info();
   if (!info) {
-    out.push_back(make(ValueKind::Unknown, node, guard, std::string(fn_long_name(node->fn)) + " (malformed)"));
+    out.push_back(make_value(ValueKind::Unknown, node, guard, std::string(fn_long_name(node->fn)) + " (malformed)"));
     return;
   }
   switch (node->fn) {
@@ -141,10 +143,10 @@ void Resolver::collect(const Node* node, const Guard& guard, std::vector<Value>&
         collect(list->items()[std::stoul(index)], guard, out, depth + 1);
         return;
       }
-      out.push_back(make(ValueKind::Unknown, node, guard, "Fn::Select"));
+      out.push_back(make_value(ValueKind::Unknown, node, guard, "Fn::Select"));
       return;
     }
-    default: out.push_back(make(ValueKind::Unknown, node, guard, std::string(fn_long_name(node->fn)))); return;
+    default: out.push_back(make_value(ValueKind::Unknown, node, guard, std::string(fn_long_name(node->fn)))); return;
   }
 }
 
@@ -181,10 +183,10 @@ void Resolver::sub(const Node* node, const Guard& guard, std::vector<Value>& out
     }
   }
   if (!info->sub_string->dynamic_refs().empty()) {
-    out.push_back(make(ValueKind::DynamicRef, node, guard, std::move(text)));
+    out.push_back(make_value(ValueKind::DynamicRef, node, guard, std::move(text)));
     return;
   }
-  out.push_back(make(all_literal ? ValueKind::Literal : ValueKind::Composite, node, guard, std::move(text)));
+  out.push_back(make_value(all_literal ? ValueKind::Literal : ValueKind::Composite, node, guard, std::move(text)));
 }
 
 void Resolver::join(const Node* node, const Guard& guard, std::vector<Value>& out, int depth) const {
@@ -194,7 +196,7 @@ void Resolver::join(const Node* node, const Guard& guard, std::vector<Value>& ou
   bool all_literal = true;
   const Node* list = items[1];
   if (!list->is_seq()) {
-    out.push_back(make(ValueKind::Unknown, node, guard, "Fn::Join"));
+    out.push_back(make_value(ValueKind::Unknown, node, guard, "Fn::Join"));
     return;
   }
   bool first = true;
@@ -221,7 +223,7 @@ void Resolver::join(const Node* node, const Guard& guard, std::vector<Value>& ou
   ValueKind kind = text.find("{{resolve:") != std::string::npos ? ValueKind::DynamicRef
                    : all_literal                                ? ValueKind::Literal
                                                                 : ValueKind::Composite;
-  out.push_back(make(kind, node, guard, std::move(text)));
+  out.push_back(make_value(kind, node, guard, std::move(text)));
 }
 
 void Resolver::find_in_map(const Node* node, const Guard& guard, std::vector<Value>& out, int depth) const {
@@ -238,7 +240,7 @@ void Resolver::find_in_map(const Node* node, const Guard& guard, std::vector<Val
     collect(v, guard, out, depth + 1);
     return;
   }
-  out.push_back(make(ValueKind::Unknown, node, guard, "Fn::FindInMap"));
+  out.push_back(make_value(ValueKind::Unknown, node, guard, "Fn::FindInMap"));
 }
 
 void Resolver::collect_list(const Node* node, const Guard& guard, std::vector<ListAlternative>& out, int depth) const {
@@ -272,7 +274,7 @@ void Resolver::collect_list(const Node* node, const Guard& guard, std::vector<Li
     collect(node, guard, v, depth);
     if (v.size() == 1 && v[0].kind == ValueKind::NoValue) return;  // the whole property is removed
     alt.unknown = true;
-    alt.whole = v.empty() ? make(ValueKind::Unknown, node, guard) : v[0];
+    alt.whole = v.empty() ? make_value(ValueKind::Unknown, node, guard) : v[0];
     out.push_back(std::move(alt));
     return;
   }

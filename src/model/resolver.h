@@ -42,6 +42,9 @@ struct Value {
   bool is_literal(std::string_view s) const { return kind == ValueKind::Literal && text == s; }
 };
 
+// A value of `kind` written at `node`, under `guard`.
+Value make_value(ValueKind kind, const Node* node, const Guard& guard, std::string text = {});
+
 // One way a list can look: `!If [C, [a, b], [c]]` has two; items each carry their alternatives.
 struct ListAlternative {
   Guard guard;

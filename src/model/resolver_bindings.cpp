@@ -12,15 +12,6 @@ namespace {
 constexpr int kMaxHops = 16;
 thread_local int hops = 0;
 
-Value make(ValueKind kind, const Node* node, const Guard& guard, std::string text = {}) {
-  Value v;
-  v.kind = kind;
-  v.node = node;
-  v.guard = guard;
-  v.text = std::move(text);
-  return v;
-}
-
 bool is_nested_stack(const Resource* r) {
   return r && (r->type == "AWS::CloudFormation::Stack" || r->type == "AWS::Serverless::Application");
 }
@@ -50,7 +41,7 @@ Value bring(Value v, const Binding& b, const Node* node, const Guard& guard) {
       break;
     case ValueKind::Pseudo:
       if (v.name == "AWS::StackName" || v.name == "AWS::StackId")
-        v = make(ValueKind::Unknown, node, guard, std::string(v.name) + " of " + b.resolver->display());
+        v = make_value(ValueKind::Unknown, node, guard, std::string(v.name) + " of " + b.resolver->display());
       break;
     default: break;
   }
@@ -93,7 +84,7 @@ void Resolver::collect_ref(const Node* node, std::string_view name, const Guard&
       if (const Binding* b = bindings_->parameter(name)) return follow(*b, node, guard, out);
     } else if (name == "AWS::StackName") {
       if (const ExternalValue* s = bindings_->stack_name()) {
-        Value v = make(ValueKind::Literal, node, guard, s->value);
+        Value v = make_value(ValueKind::Literal, node, guard, s->value);
         v.stated = &s->source;
         out.push_back(std::move(v));
         return;
@@ -165,18 +156,19 @@ void Resolver::collect_import(const Node* node, const Guard& guard, std::vector<
   bool known = name.size() == 1 && (name[0].kind == ValueKind::Literal || name[0].kind == ValueKind::Composite);
   if (known && stated_)
     if (auto it = stated_->imports.find(name[0].text); it != stated_->imports.end()) {
-      Value v = make(ValueKind::Literal, node, guard, it->second.value);
+      Value v = make_value(ValueKind::Literal, node, guard, it->second.value);
       v.stated = &it->second.source;
       out.push_back(std::move(v));
       return;
     }
-  out.push_back(make(ValueKind::Import, node, guard, known ? name[0].text : std::string("(computed export name)")));
+  out.push_back(
+      make_value(ValueKind::Import, node, guard, known ? name[0].text : std::string("(computed export name)")));
 }
 
 void Resolver::collect_getatt(const Node* node, const Guard& guard, std::vector<Value>& out) const {
   const IntrinsicInfo* info = node->info();
-  Value v = make(t_.resource(info->target) ? ValueKind::ResourceRef : ValueKind::Unknown, node, guard,
-                 "Fn::GetAtt " + std::string(info->target));
+  Value v = make_value(t_.resource(info->target) ? ValueKind::ResourceRef : ValueKind::Unknown, node, guard,
+                       "Fn::GetAtt " + std::string(info->target));
   v.name = info->target;
   v.attribute = info->attribute;
   out.push_back(std::move(v));
@@ -188,12 +180,12 @@ void Resolver::collect_stack_output(const Node* node, const Guard& guard, std::v
   std::string output = single_literal(node->arg->get("OutputName"), guard, depth + 1, ok_output);
   std::string text = "Fn::GetStackOutput " + (ok_stack ? stack : std::string("(computed stack)")) + "." +
                      (ok_output ? output : std::string("(computed output)"));
-  out.push_back(make(ValueKind::Unknown, node, guard, std::move(text)));
+  out.push_back(make_value(ValueKind::Unknown, node, guard, std::move(text)));
 }
 
 void Resolver::follow(const Binding& b, const Node* node, const Guard& guard, std::vector<Value>& out) const {
   if (hops >= kMaxHops) {
-    out.push_back(make(ValueKind::Unknown, node, guard, "a cycle of references between templates"));
+    out.push_back(make_value(ValueKind::Unknown, node, guard, "a cycle of references between templates"));
     return;
   }
   ++hops;
@@ -207,7 +199,7 @@ void Resolver::split(const Node* node, std::string_view delimiter, const Guard& 
                      int depth) const {
   if (depth > kMaxDepth) {
     alt.unknown = true;
-    alt.whole = make(ValueKind::Unknown, node, guard, "nested too deeply");
+    alt.whole = make_value(ValueKind::Unknown, node, guard, "nested too deeply");
     return;
   }
   if (node->is_intrinsic(Fn::Join) && node->info()) {
@@ -233,14 +225,14 @@ void Resolver::split(const Node* node, std::string_view delimiter, const Guard& 
     return;
   }
   alt.unknown = true;
-  alt.whole = v.empty() ? make(ValueKind::Unknown, node, guard) : v[0];
+  alt.whole = v.empty() ? make_value(ValueKind::Unknown, node, guard) : v[0];
 }
 
 void Resolver::follow_split(const Binding& b, std::string_view delimiter, const Node* node, const Guard& guard,
                             ListAlternative& alt) const {
   if (hops >= kMaxHops) {
     alt.unknown = true;
-    alt.whole = make(ValueKind::Unknown, node, guard, "a cycle of references between templates");
+    alt.whole = make_value(ValueKind::Unknown, node, guard, "a cycle of references between templates");
     return;
   }
   ++hops;
