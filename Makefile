@@ -64,19 +64,21 @@ readme-rules: build-cli
 	  README.md > $(BUILD)/README.md.new
 	@cat $(BUILD)/README.md.new > README.md && rm -f $(BUILD)/README.md.new $(BUILD)/rules-table.md
 
-# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer: the tests and the
-# vpclint they run, not the benchmark helper.
+# The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer (clang): the tests
+# and the vpclint they run, not the benchmark helper. The same build holds the fuzz target.
 test-asan: deps
+	@./scripts/install-deps.sh fuzz
 	@cmake --preset asan -DVPCLINT_WERROR=$(WERROR) >/dev/null
 	@cmake --build --preset asan -j $(JOBS) --target vpclint_tests
 	@ctest --preset asan -j $(JOBS)
 
-# libFuzzer over the whole pipeline, seeded from fixtures/ and ../shared/corpus/.
+# libFuzzer over the whole pipeline, seeded from fixtures/ and ../shared/corpus/; built in
+# build-asan beside the sanitized tests, so after test-asan only its own file compiles.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	@./scripts/install-deps.sh fuzz
-	@cmake --preset fuzz -DVPCLINT_WERROR=$(WERROR) >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS) --target vpclint_fuzz
+	@cmake --preset asan -DVPCLINT_WERROR=$(WERROR) >/dev/null
+	@cmake --build --preset asan -j $(JOBS) --target vpclint_fuzz vpclint_fuzz_snapshot
 
 fuzz-smoke: fuzz
 	@./scripts/fuzz.sh $(FUZZ_SECONDS)
@@ -95,4 +97,4 @@ pictures: build-cli
 	@./$(BUILD)/vpclint graph examples/order-cancel/template-fixed.yaml --format dot | dot -Tsvg -o docs/img/order-cancel-after.svg
 
 clean:
-	@rm -rf $(BUILD) build-asan build-fuzz
+	@rm -rf $(BUILD) build-asan

@@ -7,16 +7,23 @@
 //   bench_tool project DIR N        a repository of N templates in DIR: network templates exporting
 //                                   subnets, parents nesting app templates, apps importing the
 //                                   exports (a quarter each), so every link kind is followed
+//   bench_tool snapshot DIR [RUNS]  load the account snapshot DIR (bench/make_snapshot.py writes
+//                                   one) RUNS times (default 5); prints the best and the median
+//                                   time in seconds, then what was read
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include "config/snapshot.h"
 
 namespace {
 
@@ -167,12 +174,34 @@ void project(const std::string& dir, int n) {
   }
 }
 
+int snapshot(const std::string& dir, int runs) {
+  std::vector<double> times;
+  size_t subnets = 0, tables = 0, groups = 0, files = 0, errors = 0;
+  for (int i = 0; i < std::max(1, runs); ++i) {
+    std::vector<std::string> problems;
+    auto start = std::chrono::steady_clock::now();
+    auto s = vpclint::load_snapshot(dir, problems);
+    times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    if (!s) {
+      std::cerr << problems.front() << '\n';
+      return 1;
+    }
+    subnets = s->subnets.size(), tables = s->route_tables.size(), groups = s->security_groups.size();
+    files = s->files.size(), errors = problems.size();
+  }
+  std::sort(times.begin(), times.end());
+  std::printf("%.6f %.6f %zu subnets, %zu route tables, %zu security groups, %zu files, %zu errors\n", times.front(),
+              times[times.size() / 2], subnets, tables, groups, files, errors);
+  return errors ? 1 : 0;
+}
+
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "floor") return floor(argc, argv);
   if (mode == "generate" && argc > 2) return generate(std::stoi(argv[2])), 0;
   if (mode == "conditions" && argc > 2) return conditions(std::stoi(argv[2])), 0;
   if (mode == "project" && argc > 3) return project(argv[2], std::stoi(argv[3])), 0;
-  std::cerr << "usage: bench_tool floor FILE... | generate N | conditions N | project DIR N\n";
+  if (mode == "snapshot" && argc > 2) return snapshot(argv[2], argc > 3 ? std::stoi(argv[3]) : 5);
+  std::cerr << "usage: bench_tool floor FILE... | generate N | conditions N | project DIR N | snapshot DIR [RUNS]\n";
   return 2;
 }

@@ -8,6 +8,7 @@
 #   5. scaling: 10 .. 10,000 functions (+ subnets, route tables, policies), and 30 nested conditions
 #   6. projects: the corpus as one project vs file by file, a generated repository of 200 linked
 #      templates, and the parent search a child given alone costs in a corpus-sized repository
+#   7. snapshots: loading a large account snapshot, and one template linted with and without it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh bench
@@ -39,14 +40,14 @@ mapfile -t files < <(tail -n +2 "$CORPUS/MANIFEST.tsv" | cut -f1 | sed "s|^|$COR
 nfiles=${#files[@]}
 bytes=$(cat "${files[@]}" | wc -c)
 
-echo "1/6 corpus ($nfiles files)"
+echo "1/7 corpus ($nfiles files)"
 t_lint=$(best_of 5 "$BIN" -j 1 --format json "${files[@]}")
 t_lint_par=$(best_of 5 "$BIN" --format json "${files[@]}")
 rss_lint=$(peak_rss_kb "$BIN" -j 1 --format json "${files[@]}")
-echo "2/6 yaml-cpp floor"
+echo "2/7 yaml-cpp floor"
 t_floor=$(best_of 5 "$TOOL" floor "${files[@]}")
 
-echo "3/6 cfn-lint sample"
+echo "3/7 cfn-lint sample"
 mapfile -t sample < <(printf '%s\n' "${files[@]}" | grep -E 'serverless-patterns/.*/template.yaml$' | head -20)
 one_by_one() { for f in "${sample[@]}"; do "$@" "$f" >/dev/null 2>&1 || true; done; }
 t_sample_vpclint=$(best_of 3 one_by_one "$BIN")
@@ -58,7 +59,7 @@ else
   cfn_version="not installed (not in Debian 12; PyPI is not reachable from this machine)"
 fi
 
-echo "4/6 one template end to end"
+echo "4/7 one template end to end"
 runs=200
 # Outside any repository (a copy), then in place: inside vpclint's repository the run also
 # searches the repository for templates that nest it.
@@ -68,7 +69,7 @@ t_single_ms=$(echo "($t1 - $t0) * 1000 / $runs" | bc -l)
 t0=$(now); for _ in $(seq $runs); do "$BIN" examples/order-cancel/template.yaml >/dev/null || true; done; t1=$(now)
 t_single_repo_ms=$(echo "($t1 - $t0) * 1000 / $runs" | bc -l)
 
-echo "5/6 scaling"
+echo "5/7 scaling"
 : > "$work/scaling.dat"
 scaling_rows=""
 for n in 10 100 1000 10000; do
@@ -83,7 +84,7 @@ done
 "$TOOL" conditions 30 > "$work/conditions.yaml"
 t_cond_ms=$(echo "$(best_of 5 "$BIN" -j 1 "$work/conditions.yaml") * 1000" | bc -l)
 
-echo "6/6 projects"
+echo "6/7 projects"
 t_isolated=$(best_of 5 "$BIN" -j 1 --isolated --format json "${files[@]}")
 mkdir -p "$work/repo/.git"
 "$TOOL" project "$work/repo" 200
@@ -95,6 +96,13 @@ cp -r "$CORPUS" "$work/corpus-repo/"
 child="$work/corpus-repo/corpus/serverless-patterns/s3-eventbridge/template.yaml"
 t_child=$(best_of 5 "$BIN" -j 1 "$child")
 t_child_alone=$(best_of 5 "$BIN" -j 1 --isolated "$child")
+
+echo "7/7 snapshots"
+python3 bench/make_snapshot.py "$work/snap" >/dev/null
+read -r t_snap_best t_snap_median snap_what < <("$TOOL" snapshot "$work/snap" 10)
+snap_template=fixtures/snapshots/public-only/template.yaml
+t_snap_lint=$(best_of 5 "$BIN" -j 1 --snapshot "$work/snap" "$snap_template")
+t_snap_none=$(best_of 5 "$BIN" -j 1 "$snap_template")
 
 gnuplot <<GP
 set terminal png size 800,450
@@ -145,6 +153,13 @@ $cfn_row
 | ratio project / file by file | $(fmt "$(echo "$t_lint / $t_isolated" | bc -l)" 2)× | ≤ 1.2× |
 | generated repository: 200 templates (50 networks exporting subnets, 50 parents nesting an app twice, 50 importers), -j 1 | $(fmt "$(echo "$t_repo * 1000" | bc -l)" 0) ms ($repo_findings) | < 1 s |
 | one template given alone in a repository of the $nfiles corpus templates: the parent search | $(fmt "$(echo "$t_child * 1000" | bc -l)" 0) ms, against $(fmt "$(echo "$t_child_alone * 1000" | bc -l)" 0) ms with \`--isolated\` | fits a pre-commit run |
+
+## Snapshots
+
+| measure | result | target |
+|---|---|---|
+| load a generated snapshot ($snap_what), in process | $(fmt "$(echo "$t_snap_best * 1000" | bc -l)" 0) ms best, $(fmt "$(echo "$t_snap_median * 1000" | bc -l)" 0) ms median | < 200 ms |
+| one template with \`--snapshot\` of it, process start included | $(fmt "$(echo "$t_snap_lint * 1000" | bc -l)" 0) ms, against $(fmt "$(echo "$t_snap_none * 1000" | bc -l)" 0) ms without | the load, then lookups |
 
 ## Scaling
 

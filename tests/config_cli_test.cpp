@@ -261,8 +261,9 @@ TEST_SUITE("config-cli") {
          ".vpclint.yaml: cannot read the config file: larger than the 1 MB limit of a config file"},
         {std::string("\0\1\2", 3), ".vpclint.yaml:1:1: the top level must be a mapping"},
     };
-    for (const auto& [text, error] : cases) {
-      CAPTURE(error);
+    for (const auto& item : cases) {
+      const auto& [text, error] = item;
+      CAPTURE(item.second);  // clang 14 cannot capture a structured binding
       repo.write(".vpclint.yaml", text);
       auto r = repo.lint("app");
       CHECK(r.exit_code == 2);

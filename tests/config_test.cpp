@@ -152,7 +152,7 @@ network:
 
   TEST_CASE("errors name the file, line and column of the node at fault") {
     const std::string top_keys =
-        "allowed keys: select, ignore, severity, fail-on, exclude, parameters, ssm, imports, stacks, network";
+        "allowed keys: select, ignore, severity, fail-on, exclude, parameters, ssm, imports, stacks, snapshot, network";
     const std::pair<const char*, std::string> cases[] = {
         {"select: [N\n", "c.yaml:2:1: YAML syntax error: end of sequence flow not found"},
         {"fail-on: error\nfail-on: info\n",
@@ -217,8 +217,9 @@ network:
          "c.yaml:3:25: endpoint service 'Lambda!' is not a service name: write lambda or "
          "com.amazonaws.<region>.lambda"},
     };
-    for (const auto& [yaml, expected] : cases) {
-      CAPTURE(yaml);
+    for (const auto& item : cases) {
+      const auto& [yaml, expected] = item;
+      CAPTURE(item.first);  // clang 14 cannot capture a structured binding
       CHECK(parse_error(yaml) == expected);
     }
   }

@@ -42,13 +42,17 @@ inline std::filesystem::path golden_for(const std::filesystem::path& fixture) {
 // fixtures/projects/<name>/: templates linted together, with `cases.txt` (the commands) and
 // `expected.txt` (their output); the projects suite checks them.
 inline std::filesystem::path projects_root() { return fixtures_root() / "projects"; }
+// fixtures/snapshots/<name>/: the same, each with an account snapshot directory of AWS CLI output.
+inline std::filesystem::path snapshots_root() { return fixtures_root() / "snapshots"; }
 
 // Every regular file under fixtures/ but the projects, sorted so failures and updates come in a
 // stable order.
 inline std::vector<std::filesystem::path> all_fixture_tree_files() {
   std::vector<std::filesystem::path> out;
   for (const auto& e : std::filesystem::recursive_directory_iterator(fixtures_root()))
-    if (e.is_regular_file() && !e.path().string().starts_with(projects_root().string() + "/")) out.push_back(e.path());
+    if (e.is_regular_file() && !e.path().string().starts_with(projects_root().string() + "/") &&
+        !e.path().string().starts_with(snapshots_root().string() + "/"))
+      out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
 }

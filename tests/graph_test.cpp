@@ -30,7 +30,7 @@ struct Drawn {
 
 Drawn draw(const std::string& path, const std::string& format) {
   std::ostringstream out, err;
-  int code = run_graph_command({path, format, {}, {}}, out, err);
+  int code = run_graph_command({path, format, {}, {}, {}, {}}, out, err);
   return {code, out.str(), err.str()};
 }
 
@@ -299,9 +299,10 @@ TEST_SUITE("graph") {
 
   TEST_CASE("the README's pictures show the current graph of the example") {
     const std::string readme = read(fs::path(source_dir()) / "README.md");
-    for (const auto& [name, svg] :
-         {std::pair<std::string, std::string>{"template.yaml", "order-cancel-before.svg"},
-          std::pair<std::string, std::string>{"template-fixed.yaml", "order-cancel-after.svg"}}) {
+    for (const auto& item : {std::pair<std::string, std::string>{"template.yaml", "order-cancel-before.svg"},
+                             std::pair<std::string, std::string>{"template-fixed.yaml", "order-cancel-after.svg"}}) {
+      const std::string& name = item.first;
+      const std::string& svg = item.second;  // a reference, not a binding: clang 14 macros capture it
       CHECK(readme.find("(docs/img/" + svg + ")") != std::string::npos);
       const std::string picture = read(fs::path(source_dir()) / "docs/img" / svg);
       REQUIRE_MESSAGE(!picture.empty(), "docs/img/", svg, " is missing: run `make pictures`");

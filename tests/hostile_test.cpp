@@ -137,7 +137,8 @@ std::string line_about(const Outcome& o, const std::string& file) {
 TEST_SUITE("hostile") {
   TEST_CASE("empty file and comments only are not templates") {
     Scratch s;
-    for (auto [name, text] : {std::pair{"empty.yaml", ""}, std::pair{"comments.yaml", "# nothing\n# here\n"}}) {
+    for (auto [name_, text] : {std::pair{"empty.yaml", ""}, std::pair{"comments.yaml", "# nothing\n# here\n"}}) {
+      std::string name = name_;  // a copy: clang 14 cannot capture a structured binding (CAPTURE does)
       CAPTURE(name);
       Outcome o = lint_pair(s, s.file(name, text));
       expect_bounded(o);
@@ -359,5 +360,39 @@ Resources: {}
     expect_bounded(o);
     CHECK(o.exit_code == 1);
     CHECK(o.out.find("<stdin>:5:23: error[T006]") != std::string::npos);
+  }
+
+  // Snapshot files: 100 MB, a directory, truncated JSON, the wrong shape, binary bytes. Each is one
+  // line naming the file (and the JSON pointer), exit 2, and the templates are still linted.
+  TEST_CASE("broken account snapshot files") {
+    Scratch s;
+    fs::path snap = s.dir / "snap";
+    fs::create_directories(snap / "ec2-describe-route-tables.json");  // a directory where a file is expected
+    {
+      std::ofstream big(snap / "ec2-describe-subnets.json", std::ios::binary);
+      big << "{\"Subnets\": [";
+      std::string chunk(1 << 20, ' ');
+      for (int i = 0; i < 100; ++i) big << chunk;
+      big << "]}";
+    }
+    std::ofstream(snap / "ec2-describe-vpcs.json", std::ios::binary) << "{\"Vpcs\": [{\"VpcId\": \"vpc-1\",";
+    std::ofstream(snap / "ec2-describe-nat-gateways.json", std::ios::binary) << "{\"NatGateways\": {\"a\": 1}}";
+    std::ofstream(snap / "ec2-describe-security-groups.json", std::ios::binary) << std::string("\x00\xff\xfe{[", 5);
+    std::ofstream(snap / "cloudformation-list-exports.json", std::ios::binary)
+        << "{\"Exports\": [{\"Name\": \"net-Subnets\", \"Value\": \"subnet-0a1\"}]}";
+    fs::permissions(snap, fs::perms::all, fs::perm_options::replace);
+    Outcome o = run_limited({"--no-color", "--snapshot", snap.string(), s.file("good.yaml", kGood)});
+    expect_bounded(o);
+    CHECK(o.exit_code == 2);
+    expect_good_still_reported(o);
+    for (const char* file : {"ec2-describe-route-tables.json", "ec2-describe-subnets.json", "ec2-describe-vpcs.json",
+                             "ec2-describe-nat-gateways.json", "ec2-describe-security-groups.json"}) {
+      CAPTURE(file);
+      size_t at = o.err.find((snap / file).string());
+      REQUIRE(at != std::string::npos);
+      CHECK(o.err.rfind("vpclint: error: ", at) == o.err.rfind('\n', at) + 1);  // one line each, prefixed
+    }
+    CHECK(o.err.find("/NatGateways") != std::string::npos);                      // the JSON pointer of the bad value
+    CHECK(o.err.find("cloudformation-list-exports.json") == std::string::npos);  // the good file is read
   }
 }

@@ -45,31 +45,45 @@ std::string transcript(const vpclint::test::Workspace& ws, const std::vector<std
 
 }  // namespace
 
+namespace {
+// Runs every fixture directory under `root` and compares its transcript; returns how many ran.
+size_t check_transcripts(const fs::path& root) {
+  REQUIRE(fs::is_directory(root));
+  size_t count = 0;
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(root))
+    if (e.is_directory()) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  for (const fs::path& dir : dirs) {
+    CAPTURE(dir.string());
+    std::vector<std::string> commands = command_lines(dir / "cases.txt");
+    REQUIRE_MESSAGE(!commands.empty(), "a project fixture lists its commands in cases.txt");
+    vpclint::test::Workspace ws("project-" + dir.filename().string());
+    fs::copy(dir, ws.path, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    fs::remove(ws.path / "cases.txt");
+    fs::remove(ws.path / "expected.txt");
+    fs::create_directory(ws.path / ".git");
+    std::string actual = transcript(ws, commands);
+    fs::path golden = dir / "expected.txt";
+    if (std::getenv("VPCLINT_UPDATE_GOLDEN")) std::ofstream(golden, std::ios::binary) << actual;
+    std::string expected = read_text(golden);
+    CHECK_MESSAGE(actual == expected, vpclint::test::first_difference(expected, actual));
+    ++count;
+  }
+  return count;
+}
+}  // namespace
+
 TEST_SUITE("projects") {
   TEST_CASE("every fixture project prints exactly its expected transcript") {
-    REQUIRE(fs::is_directory(vpclint::test::projects_root()));
-    size_t projects = 0;
-    std::vector<fs::path> dirs;
-    for (const auto& e : fs::directory_iterator(vpclint::test::projects_root()))
-      if (e.is_directory()) dirs.push_back(e.path());
-    std::sort(dirs.begin(), dirs.end());
-    for (const fs::path& dir : dirs) {
-      CAPTURE(dir.string());
-      std::vector<std::string> commands = command_lines(dir / "cases.txt");
-      REQUIRE_MESSAGE(!commands.empty(), "a project fixture lists its commands in cases.txt");
-      vpclint::test::Workspace ws("project-" + dir.filename().string());
-      fs::copy(dir, ws.path, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
-      fs::remove(ws.path / "cases.txt");
-      fs::remove(ws.path / "expected.txt");
-      fs::create_directory(ws.path / ".git");
-      std::string actual = transcript(ws, commands);
-      fs::path golden = dir / "expected.txt";
-      if (std::getenv("VPCLINT_UPDATE_GOLDEN")) std::ofstream(golden, std::ios::binary) << actual;
-      std::string expected = read_text(golden);
-      CHECK_MESSAGE(actual == expected, vpclint::test::first_difference(expected, actual));
-      ++projects;
-    }
-    CHECK(projects >= 6);
+    CHECK(check_transcripts(vpclint::test::projects_root()) >= 6);
+  }
+}
+
+// fixtures/snapshots/<name>/: a template and the account snapshot it is linted against.
+TEST_SUITE("snapshots") {
+  TEST_CASE("every snapshot fixture prints exactly its expected transcript") {
+    CHECK(check_transcripts(vpclint::test::snapshots_root()) >= 14);
   }
 }
 
@@ -103,8 +117,9 @@ TEST_SUITE("projects") {
         {"ssm", "Resources:" + function + "        SubnetIds: ['{{resolve:ssm:/net/subnet}}']\n"},
         {"a parent's parameter", ""},  // lints nested.yaml instead: see below
     };
-    for (const auto& [name, body] : cases) {
-      CAPTURE(name);
+    for (const auto& item : cases) {
+      const auto& [name, body] = item;
+      CAPTURE(item.first);  // clang 14 cannot capture a structured binding
       vpclint::test::Workspace ws("suggest");
       ws.write(".git/HEAD", "");
       // A parent that nests t.yaml and passes its own parameter on: the child is judged through it.

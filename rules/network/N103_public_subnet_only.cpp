@@ -13,7 +13,11 @@ EgressWords words(const BlockedEgress& b) {
       "IP, so public subnets give a function no way out";
   std::string cause;
   if (!b.stated_in.empty()) {
-    cause = "which " + b.stated_in + (b.defined_elsewhere ? " defines to route" : " states route") + kWhy;
+    cause = "which " + b.stated_in +
+            (b.observed            ? " shows to route"
+             : b.defined_elsewhere ? " defines to route"
+                                   : " states route") +
+            kWhy;
   } else {
     std::string tables = b.tables.empty() ? "main route table"
                                           : (b.tables.size() == 1 ? "route table " : "route tables ") + join(b.tables);

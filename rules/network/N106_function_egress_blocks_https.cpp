@@ -66,7 +66,10 @@ class FunctionEgressBlocksHttps : public Rule {
       for (const PlacedGroup& g : fe.placement->groups)
         if (g.group)
           f.notes.push_back(
-              {g.key.label() + " has explicit egress rules, none for TCP 443", g.group->resource->key->pos});
+              g.group->resource
+                  ? Note{g.key.label() + " has explicit egress rules, none for TCP 443", g.group->resource->key->pos}
+                  : Note{g.key.label() + " has egress rules in " + g.group->account.what + ", none for TCP 443",
+                         g.group->account.pos, g.group->account.file});
       f.fix = "add an egress rule to " + join(groups) +
               ": IpProtocol tcp, FromPort 443, ToPort 443, CidrIp 0.0.0.0/0 (or the endpoint's security group)";
       if (conditional) f.severity = Severity::Warning;

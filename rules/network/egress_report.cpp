@@ -29,8 +29,8 @@ std::string no_route_cause(const BlockedEgress& b) {
   std::string no_endpoint =
       (b.vpc().empty() ? std::string("no") : b.vpc().label() + " has no") + " endpoint for " + b.service();
   if (!b.stated_in.empty() && b.defined_elsewhere)
-    return "which " + b.stated_in + " defines with no route out of the VPC (no NAT), and " + no_endpoint +
-           " there or in this template";
+    return "which " + b.stated_in + (b.observed ? " shows" : " defines") +
+           " with no route out of the VPC (no NAT), and " + no_endpoint + " there or in this template";
   if (!b.stated_in.empty())
     return "which " + b.stated_in + " states have no NAT, and " + no_endpoint + " there or in the template";
   const auto& tables = b.tables;
@@ -96,6 +96,7 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
         if (const auto& x = fe.placement->subnets[i].outside) {
           b.stated_in = x->described_in;
           b.defined_elsewhere = !x->stated;
+          b.observed = x->observed;
         }
         if (!sp.route_table.empty()) add_unique(b.tables, sp.route_table.label());
         for (const Note& n : sp.chain)

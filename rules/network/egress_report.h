@@ -19,6 +19,7 @@ struct BlockedEgress {
   std::vector<std::string> subnets, tables, groups;  // labels: the blocked subnets, their tables, the function's groups
   std::string stated_in;           // the config file that states the subnets, or the template that defines them
   bool defined_elsewhere = false;  // stated_in is another template of the project, not a config
+  bool observed = false;           // stated_in is an account snapshot: it shows what is deployed
   bool all_conditional = false;    // every call's permission is granted only under a Condition
 
   const ServicePath& first() const { return *paths.front(); }

@@ -22,7 +22,12 @@ std::string hint_for(const NetKey& k, const std::string& label) {
   std::string id(kExampleSubnetId);
   switch (k.kind()) {
     case NetKeyKind::Literal:
-      return "state the subnet in .vpclint.yaml: `network: {subnets: [{id: " + std::string(k.text()) +
+      // A snapshot was read and does not hold it: only a statement can say more.
+      return std::string(label.find("(not in snapshot") == std::string::npos
+                             ? "take a snapshot of the account (vpclint snapshot -o snapshot/, then --snapshot "
+                               "snapshot/), or "
+                             : "") +
+             "state the subnet in .vpclint.yaml: `network: {subnets: [{id: " + std::string(k.text()) +
              ", egress: nat}]}` (egress nat, internet-gateway or none)";
     case NetKeyKind::Parameter: {
       std::string name(k.parameter_name());

@@ -56,11 +56,10 @@ ReachWords group_refuses_words(const Resolver& resolver, const ResourceUsage& u,
                   plural(groups.size(), " admits", " admit") + " nothing on " + port + " from " + from +
                   "; every connection hangs until the " + timeout_text(resolver, fn) + " timeout";
     for (const SgRule* rule : v.near_misses)
-      out.notes.push_back({"this rule admits " + owner(fid) + " group, but on " + rule_ports(*rule) + ", not " + port,
-                           rule->node ? rule->node->pos : Position{}});
-    for (const SgRule* rule : v.rules_on_port)
       out.notes.push_back(
-          {"this rule admits " + port + " only from " + rule_source(*rule), rule->node ? rule->node->pos : Position{}});
+          rule->note("this rule admits " + owner(fid) + " group, but on " + rule_ports(*rule) + ", not " + port));
+    for (const SgRule* rule : v.rules_on_port)
+      out.notes.push_back(rule->note("this rule admits " + port + " only from " + rule_source(*rule)));
     const NetKey& g = r.groups[0];
     std::string gid(g.resource_path());
     std::string name = (gid.empty() ? std::string("Ingress") : gid) + "From" + fid;

@@ -18,8 +18,7 @@ ReachWords some_subnets_words(const Resolver& resolver, const ResourceUsage& u, 
                 "picks the subnet) hang until the " +
                 timeout_text(resolver, fn) + " timeout";
   for (const SgRule* rule : v.rules_on_port)
-    out.notes.push_back({"this rule admits " + port_text(r) + " only from " + rule_source(*rule),
-                         rule->node ? rule->node->pos : Position{}});
+    out.notes.push_back(rule->note("this rule admits " + port_text(r) + " only from " + rule_source(*rule)));
   if (v.variant) out.notes.push_back({owner(fid) + " VpcConfig", v.variant->property_key()->pos});
   out.fix = "widen the rule's CidrIp to cover " + join(v.refused_subnets) + ", or admit " + owner(fid) +
             " security group (SourceSecurityGroupId) instead of address ranges";

@@ -26,7 +26,9 @@ class PathFinder {
     for (size_t i = 0; i < where_.subnets.size(); ++i) {
       SubnetPath sp = subnet_path(i, call.service);
       if (sp.verdict == Verdict::Unknown && !where_.subnets[i].subnet) {
-        p.unknown_subnets.push_back(sp.subnet.label());
+        const auto& outside = where_.subnets[i].outside;
+        p.unknown_subnets.push_back(sp.subnet.label() +
+                                    (outside && !outside->not_in.empty() ? " (not in " + outside->not_in + ")" : ""));
         p.unknown_subnet_keys.push_back(sp.subnet);
       }
       p.subnets.push_back(std::move(sp));
@@ -294,17 +296,34 @@ class PathFinder {
       if (e.service != svc.endpoint) continue;
       bool gateway = e.type == ExternalEndpointType::Gateway;
       if (gateway && !svc.gateway_capable) continue;
+      // A gateway endpoint serves only the route tables it is associated with.
+      if (gateway && !e.route_tables.empty() &&
+          std::find(e.route_tables.begin(), e.route_tables.end(), x.route_table) == e.route_tables.end())
+        continue;
       if (!gateway && !e.private_dns) {
         endpoint_blocker = Blocker::EndpointDnsOff;
-        sp.chain.push_back({"the interface endpoint for " + svc.name + " in " + vpc + " has private DNS off",
+        sp.chain.push_back({"the interface endpoint for " + svc.name + " in " + vpc +
+                                (e.dns_off.empty() ? " has private DNS off" : " has no private DNS: " + e.dns_off) +
+                                ", so the SDK still resolves the public name",
                             e.source.pos, e.source.file});
         continue;
       }
+      std::string where = (e.stated ? ", stated in " : ", defined in ") + e.described_in;
+      if (!gateway && !e.security_groups.empty()) {
+        Admission a(net_, {e.security_groups, false, e.vpc, {443}});
+        if (a.from(where_).per_subnet[i] == Admit::Refuses) {
+          if (endpoint_blocker == Blocker::None) endpoint_blocker = Blocker::EndpointSgBlocks;
+          sp.chain.push_back({"the interface endpoint for " + svc.name + " in " + vpc + where +
+                                  ", has security groups that do not admit TCP 443 from the function",
+                              e.source.pos, e.source.file});
+          continue;
+        }
+      }
       sp.chain.push_back({std::string(gateway ? "gateway" : "interface") + " endpoint for " + svc.name + " in " + vpc +
-                              (e.stated ? ", stated in " : ", defined in ") + e.described_in,
+                              (gateway && !x.route_table.empty() ? " serves " + x.route_table : std::string()) + where,
                           e.source.pos, e.source.file});
-      bool allows =
-          gateway ? egress_allows_https_to_public(net_, where_) : function_egress_allows(std::nullopt, {}, false);
+      bool allows = gateway ? egress_allows_https_to_public(net_, where_)
+                            : function_egress_allows(std::nullopt, e.security_groups, false);
       sp.verdict = allows ? Verdict::Yes : Verdict::No;
       if (sp.verdict == Verdict::No) sp.blocker = Blocker::FunctionEgressBlocks;
       return sp;
@@ -326,17 +345,27 @@ class PathFinder {
         }
         sp.verdict = Verdict::No;
         sp.blocker = Blocker::FunctionEgressBlocks;
+        for (const PlacedGroup& g : where_.groups)
+          if (g.group && !g.group->account.file.empty())
+            sp.chain.push_back(
+                {g.key.label() + " allows no TCP 443 to 0.0.0.0/0 (its egress rules in " + g.group->account.what + ")",
+                 g.group->account.pos, g.group->account.file});
         return sp;
       case SubnetEgress::InternetGateway:
         sp.verdict = Verdict::No;
         sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : Blocker::PublicOnly;
         return sp;
+      case SubnetEgress::Elsewhere:  // a transit gateway, peering, VPN or appliance: not vpclint's to judge
+        sp.verdict = Verdict::OutsideTemplate;
+        return sp;
       default:
         sp.verdict = Verdict::No;
         sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : Blocker::NoRoute;
         sp.chain.push_back({"no endpoint for " + svc.name + (vpc.empty() ? std::string() : " in " + vpc) +
-                                (x.stated ? " is stated in " : " is defined in ") + x.described_in +
-                                " or in the template",
+                                (x.stated     ? " is stated in "
+                                 : x.observed ? " is in "
+                                              : " is defined in ") +
+                                x.described_in + " or in the template",
                             x.source.pos, x.source.file});
         return sp;
     }

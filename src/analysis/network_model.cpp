@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/route_choice.h"
 #include "model/scalar_values.h"
 
 namespace vpclint {
@@ -248,57 +249,6 @@ void NetworkModel::read_endpoint(const Resource& res) {
   endpoints_.push_back(std::move(e));
 }
 
-namespace {
-// [first, last) of a block, in 64 bits so that 2^32 fits.
-std::pair<uint64_t, uint64_t> span_of(const Cidr& c) {
-  uint64_t size = uint64_t{1} << (32 - c.prefix);
-  uint64_t first = uint64_t{c.address} & ~(size - 1);
-  return {first, first + size};
-}
-
-// Routes are chosen by longest-prefix match: when, for every public IPv4 address (outside the
-// VPC's block and the private and special ranges), the most specific route sends it to one
-// target (two /1 routes to a NAT gateway, say), that is the table's default route. Returns a route to that target, or
-// null. O(routes²) per table, and AWS caps a table at 1,000 routes.
-const NetRoute* covering_route(const std::vector<const NetRoute*>& routes, const std::optional<Cidr>& local) {
-  std::vector<uint64_t> edges{0, uint64_t{1} << 32};
-  std::vector<const NetRoute*> v4;
-  for (const NetRoute* r : routes)
-    if (r->destination && !r->ipv6 && !r->prefix_list) {
-      v4.push_back(r);
-      auto [a, b] = span_of(*r->destination);
-      edges.push_back(a);
-      edges.push_back(b);
-    }
-  if (v4.empty()) return nullptr;
-  // Addresses no AWS service endpoint uses: the VPC's block, private and special ranges. A route
-  // there to something else (a peering, a VPN) takes nothing from the way out.
-  std::vector<std::pair<uint64_t, uint64_t>> skip;
-  if (local) skip.push_back(span_of(*local));
-  for (const Cidr& c : non_public_blocks()) skip.push_back(span_of(c));
-  for (const auto& [a, b] : skip) {
-    edges.push_back(a);
-    edges.push_back(b);
-  }
-  std::sort(edges.begin(), edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
-  const NetRoute* chosen = nullptr;
-  for (size_t i = 0; i + 1 < edges.size(); ++i) {
-    uint64_t at = edges[i];
-    if (std::any_of(skip.begin(), skip.end(), [&](const auto& r) { return r.first <= at && at < r.second; })) continue;
-    const NetRoute* best = nullptr;
-    for (const NetRoute* r : v4) {
-      auto [a, b] = span_of(*r->destination);
-      if (a <= at && at < b && (!best || r->destination->prefix > best->destination->prefix)) best = r;
-    }
-    if (!best) return nullptr;  // a range no route covers
-    if (chosen && (best->target != chosen->target || !(best->target_key == chosen->target_key))) return nullptr;
-    if (!chosen) chosen = best;
-  }
-  return chosen;
-}
-}  // namespace
-
 SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
   SubnetRoutes out;
   if (s.route_table.empty()) {
@@ -322,7 +272,9 @@ SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
   }
   if (!out.default_route) {
     const NetVpc* v = vpc(s.vpc);
-    out.default_route = covering_route(out.table->routes, v ? v->cidr : std::nullopt);
+    std::vector<Cidr> local;
+    if (v && v->cidr) local.push_back(*v->cidr);
+    out.default_route = choose_public_route(out.table->routes, local).route;
   }
   return out;
 }
@@ -382,7 +334,10 @@ const NetVpc* NetworkModel::vpc(const NetKey& k) const { return find_in(vpcs_, k
 const NetSubnet* NetworkModel::subnet(const NetKey& k) const { return find_in(subnets_, k); }
 const NetRouteTable* NetworkModel::route_table(const NetKey& k) const { return find_in(tables_, k); }
 const NetNat* NetworkModel::nat(const NetKey& k) const { return find_in(nats_, k); }
-const NetSecurityGroup* NetworkModel::security_group(const NetKey& k) const { return find_in(groups_, k); }
+const NetSecurityGroup* NetworkModel::security_group(const NetKey& k) const {
+  if (const NetSecurityGroup* g = find_in(groups_, k)) return g;
+  return outside_ && !k.literal_id().empty() ? outside_->security_group(k) : nullptr;
+}
 
 const Resource* NetworkModel::instance(const NetKey& k) const {
   auto it = instances_.find(k);
@@ -415,7 +370,8 @@ bool NetworkModel::may_serve(std::string_view service) const {
 std::optional<OutsideSubnet> NetworkModel::outside_subnet(const NetKey& key) const {
   if (key.kind() == NetKeyKind::Foreign) return outside_ ? outside_->subnet(key) : std::nullopt;
   const ExternalSubnet* x = config_ && !key.literal_id().empty() ? config_->subnet(key.literal_id()) : nullptr;
-  if (!x) return std::nullopt;
+  // The team's statement wins over the account's snapshot: it is how they override a stale one.
+  if (!x) return outside_ && !key.literal_id().empty() ? outside_->subnet(key) : std::nullopt;
   OutsideSubnet o;
   o.vpc = NetKey::literal(x->vpc);
   o.az = x->az;
@@ -430,9 +386,14 @@ std::vector<OutsideEndpoint> NetworkModel::outside_endpoints_in(const NetKey& vp
   if (vpc_key.kind() == NetKeyKind::Foreign)
     return outside_ ? outside_->endpoints_in(vpc_key) : std::vector<OutsideEndpoint>();
   std::vector<OutsideEndpoint> out;
-  if (!config_ || vpc_key.literal_id().empty()) return out;
-  for (const ExternalEndpoint* e : config_->endpoints_in(vpc_key.literal_id()))
-    out.push_back({vpc_key, e->service, e->type, e->private_dns, true, e->source.file, e->source});
+  if (vpc_key.literal_id().empty()) return out;
+  if (config_)
+    for (const ExternalEndpoint* e : config_->endpoints_in(vpc_key.literal_id()))
+      out.push_back({vpc_key, e->service, e->type, e->private_dns, true, e->source.file, e->source, {}, {}, {}});
+  if (outside_) {
+    auto account = outside_->endpoints_in(vpc_key);
+    out.insert(out.end(), std::make_move_iterator(account.begin()), std::make_move_iterator(account.end()));
+  }
   return out;
 }
 

@@ -80,6 +80,7 @@ struct NetRoute {
   bool prefix_list = false;
   RouteTarget target = RouteTarget::Unknown;
   NetKey target_key;
+  bool blackhole = false;  // an account's route whose target is gone: it still matches, and drops
   bool is_default() const { return destination && destination->is_default(); }
 };
 
@@ -102,9 +103,16 @@ struct SgRule {
   bool ipv6_or_prefix_list = false;
   NetKey peer_group;  // the source/destination group
   const Node* node = nullptr;
-  bool unknown = false;  // a part could not be resolved
+  const ConfigSource* account = nullptr;  // a rule of an account snapshot's group: where that group is
+  bool unknown = false;                   // a part could not be resolved
 
   bool allows_tcp_port(int port) const;
+  // A note at the rule: its node in the template, or its group in the snapshot.
+  Note note(std::string text) const {
+    if (node) return {std::move(text), node->pos};
+    if (account) return {std::move(text), account->pos, account->file};
+    return {std::move(text), Position{}};
+  }
 };
 
 struct NetSecurityGroup {
@@ -113,6 +121,7 @@ struct NetSecurityGroup {
   std::vector<SgRule> ingress;
   std::vector<SgRule> egress;
   bool explicit_egress = false;  // inline SecurityGroupEgress replaces the default allow-all
+  ConfigSource account;          // a group of an account snapshot (no resource): its file and position
 };
 
 enum class EndpointType : uint8_t { Gateway, Interface, GatewayLoadBalancer };

@@ -47,7 +47,9 @@ PlacedGroup place_group(const NetworkModel& net, NetKey key, const Node* listed_
     g.group = sg;
     g.vpc = sg->vpc;
     if (!sg->vpc.empty())
-      g.vpc_source = vpc_set_at(*sg->resource, "security group " + std::string(sg->resource->logical_id));
+      g.vpc_source =
+          sg->resource ? vpc_set_at(*sg->resource, "security group " + std::string(sg->resource->logical_id))
+                       : Provenance{sg->account.what + " is in " + sg->vpc.label(), sg->account.pos, sg->account.file};
   }
   return g;
 }
@@ -81,7 +83,9 @@ void conclude(Placement& p) {
     for (const auto& g : p.groups)
       if (g.group && g.vpc.fixed() && g.vpc_source)
         members.push_back(
-            {&g.vpc, "security group " + std::string(g.group->resource->logical_id), g.listed_at, &*g.vpc_source});
+            {&g.vpc,
+             "security group " + (g.group->resource ? std::string(g.group->resource->logical_id) : g.key.label()),
+             g.listed_at, &*g.vpc_source});
   for (const Member& m : members) {
     if (!m.vpc->comparable(*members[0].vpc) || *m.vpc == *members[0].vpc) continue;
     p.conflict =

@@ -60,7 +60,12 @@ SubnetEgress egress_of(const NetworkModel& m, const NetSubnet& s, const std::str
 }
 }  // namespace
 
-ProjectNetwork::ProjectNetwork() = default;
+ProjectNetwork::ProjectNetwork(const std::vector<std::shared_ptr<const Snapshot>>& snapshots) {
+  for (const auto& s : snapshots) {
+    accounts_.push_back(std::make_unique<AccountNetwork>(*s));
+    if (s->has_subnets) subnet_files_ += (subnet_files_.empty() ? "snapshot " : ", ") + s->dir;
+  }
+}
 ProjectNetwork::~ProjectNetwork() = default;
 
 const NetworkModel& ProjectNetwork::model_of(const Resolver& origin) const {
@@ -76,6 +81,14 @@ const NetworkModel& ProjectNetwork::model_of(const Resolver& origin) const {
 }
 
 std::optional<OutsideSubnet> ProjectNetwork::subnet(const NetKey& key) const {
+  if (!key.literal_id().empty()) {
+    for (const auto& a : accounts_)
+      if (auto s = a->subnet(key.literal_id())) return s;
+    if (subnet_files_.empty()) return std::nullopt;
+    OutsideSubnet unknown;
+    unknown.not_in = subnet_files_;
+    return unknown;
+  }
   if (key.kind() != NetKeyKind::Foreign || !key.origin()) return std::nullopt;
   const Resolver& origin = *key.origin();
   const NetworkModel& m = model_of(origin);
@@ -94,6 +107,13 @@ std::optional<OutsideSubnet> ProjectNetwork::subnet(const NetKey& key) const {
 
 std::vector<OutsideEndpoint> ProjectNetwork::endpoints_in(const NetKey& vpc) const {
   std::vector<OutsideEndpoint> out;
+  if (!vpc.literal_id().empty()) {
+    for (const auto& a : accounts_) {
+      auto found = a->endpoints_in(vpc.literal_id());
+      out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
+    return out;
+  }
   if (vpc.kind() != NetKeyKind::Foreign || !vpc.origin()) return out;
   const Resolver& origin = *vpc.origin();
   const NetworkModel& m = model_of(origin);
@@ -110,6 +130,13 @@ std::vector<OutsideEndpoint> ProjectNetwork::endpoints_in(const NetKey& vpc) con
     out.push_back(std::move(o));
   }
   return out;
+}
+
+const NetSecurityGroup* ProjectNetwork::security_group(const NetKey& key) const {
+  if (key.literal_id().empty()) return nullptr;
+  for (const auto& a : accounts_)
+    if (const NetSecurityGroup* g = a->security_group(key.literal_id())) return g;
+  return nullptr;
 }
 
 }  // namespace vpclint

@@ -43,7 +43,10 @@ int run_graph_command(const GraphCommand& command, std::ostream& out, std::ostre
     err << "vpclint: error: " << one_line(error) << '\n';
     return 2;
   }
-  ProjectBuilder builder(configs, overlay, DeploySettings{}, options.limits);
+  DeploySettings deploy;
+  deploy.snapshots = command.snapshots;
+  deploy.stack_name = command.stack_name;
+  ProjectBuilder builder(configs, overlay, deploy, options.limits);
   std::vector<std::string> errors;
   bool added = builder.add(path);
   std::shared_ptr<Project> project = builder.finish(errors);
@@ -60,7 +63,8 @@ int run_graph_command(const GraphCommand& command, std::ostream& out, std::ostre
   options.config = file.effective_config();
   std::string title = path == "-" ? shown : std::filesystem::path(path).filename().string();
   NetworkGraph graph;
-  ProjectNetwork network;
+  ProjectNetwork network(project->account ? project->account->snapshots()
+                                          : std::vector<std::shared_ptr<const Snapshot>>{});
   std::vector<const Use*> uses = project->uses_of(0);
   std::unique_ptr<Use> own = uses.empty() ? project->private_use(0) : nullptr;
   const Use& use = own ? *own : *uses.front();

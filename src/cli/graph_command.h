@@ -11,6 +11,8 @@ struct GraphCommand {
   std::string format = "dot";           // "dot" or "mermaid"
   std::string config;                   // --config: this file instead of the nearest .vpclint.yaml
   std::vector<std::string> parameters;  // --parameter Name=Value
+  std::vector<std::string> snapshots;   // --snapshot DIR
+  std::string stack_name;               // --stack-name NAME
 };
 
 // Lints the template with the config that applies to it, exactly as `vpclint PATH` would, and

@@ -9,6 +9,7 @@
 #include "cli/graph_command.h"
 #include "cli/lint_command.h"
 #include "cli/rule_list.h"
+#include "cli/snapshot_command.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
 
@@ -20,6 +21,40 @@ constexpr const char* kExitCodes =
     "  1  findings at or above --fail-on\n"
     "  2  usage error, an invalid .vpclint.yaml or baseline, or a file that could not be read or parsed\n"
     "     (its T001/T002 finding is still printed, and the other files are still linted)\n";
+
+// `vpclint graph TEMPLATE`: its options.
+CLI::App* add_graph_command(CLI::App& app, vpclint::GraphCommand& command) {
+  CLI::App* graph =
+      app.add_subcommand("graph",
+                         "Draw a template's network model: functions, subnets, route tables, NAT, endpoints, security "
+                         "groups and VPC-only resources, broken paths in red with their rule");
+  graph->add_option("TEMPLATE", command.path, "Template file ('-' reads standard input)")->required();
+  graph->add_option("--format", command.format, "dot (Graphviz, the default) or mermaid")
+      ->check(CLI::IsMember({"dot", "mermaid"}));
+  graph->add_option("--config", command.config, "Use this .vpclint.yaml (default: the nearest one above TEMPLATE)");
+  graph->add_option("--parameter", command.parameters, "Template parameter value, Name=Value (repeatable)")
+      ->allow_extra_args(false);
+  graph->add_option("--snapshot", command.snapshots, "An account snapshot directory (repeatable)")
+      ->allow_extra_args(false);
+  graph->add_option("--stack-name", command.stack_name, "The template's deployed stack");
+  return graph;
+}
+
+// `vpclint snapshot -o DIR`: its options.
+CLI::App* add_snapshot_command(CLI::App& app, vpclint::SnapshotCommand& command) {
+  CLI::App* snapshot = app.add_subcommand(
+      "snapshot", "Take an account snapshot for --snapshot: run the AWS CLI's describe commands into DIR");
+  snapshot->footer(
+      "Exit codes:\n"
+      "  0  DIR holds the new snapshot\n"
+      "  2  DIR unchanged: a command failed or printed what vpclint cannot read, DIR is not a snapshot's,\n"
+      "     or no aws on PATH (then the commands to run by hand are printed)\n");
+  snapshot->add_option("-o,--output", command.out_dir, "The snapshot directory (replaced when complete)")->required();
+  snapshot->add_option("--region", command.region, "The region (default: the AWS CLI's)");
+  snapshot->add_option("--profile", command.profile, "The AWS CLI profile (default: the AWS CLI's)");
+  snapshot->add_option("--ssm-path", command.ssm_path, "Also read the SSM parameters under this path");
+  return snapshot;
+}
 
 }  // namespace
 
@@ -63,6 +98,12 @@ int main(int argc, char** argv) {
   app.add_option("--config-env", deploy.config_env, "The samconfig environment to read (default: default)");
   app.add_option("--parameters-file", deploy.parameters_file,
                  "Parameter values from a CloudFormation parameter file ([{ParameterKey, ParameterValue}])");
+  app.add_option("--snapshot", deploy.snapshots,
+                 "Read the account's network, exports, SSM parameters and deployed stacks from this snapshot "
+                 "directory of AWS CLI output (repeatable; see `vpclint snapshot` and docs/snapshot.md)")
+      ->allow_extra_args(false);
+  app.add_option("--stack-name", deploy.stack_name,
+                 "The deployed stack of the one template linted: its snapshot parameter values apply");
   app.add_flag("--isolated", isolated,
                "Lint each file alone: no nesting parents, no other templates' exports, SSM parameters or outputs");
   app.add_flag("--no-inline-suppressions", no_inline_suppressions,
@@ -71,17 +112,9 @@ int main(int argc, char** argv) {
   app.add_option("--write-baseline", write_baseline, "Record this run's findings in FILE (by fingerprint)");
   app.add_flag("--version", version, "Print the version and exit");
   vpclint::GraphCommand graph_command;
-  CLI::App* graph =
-      app.add_subcommand("graph",
-                         "Draw a template's network model: functions, subnets, route tables, NAT, endpoints, security "
-                         "groups and VPC-only resources, broken paths in red with their rule");
-  graph->add_option("TEMPLATE", graph_command.path, "Template file ('-' reads standard input)")->required();
-  graph->add_option("--format", graph_command.format, "dot (Graphviz, the default) or mermaid")
-      ->check(CLI::IsMember({"dot", "mermaid"}));
-  graph->add_option("--config", graph_command.config,
-                    "Use this .vpclint.yaml (default: the nearest one above TEMPLATE)");
-  graph->add_option("--parameter", graph_command.parameters, "Template parameter value, Name=Value (repeatable)")
-      ->allow_extra_args(false);
+  CLI::App* graph = add_graph_command(app, graph_command);
+  vpclint::SnapshotCommand snapshot_command;
+  CLI::App* snapshot = add_snapshot_command(app, snapshot_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -90,6 +123,7 @@ int main(int argc, char** argv) {
   }
 
   if (graph->parsed()) return vpclint::run_graph_command(graph_command, std::cout, std::cerr);
+  if (snapshot->parsed()) return vpclint::run_snapshot_command(snapshot_command, std::cout, std::cerr);
   if (version) {
     std::cout << "vpclint " << VPCLINT_VERSION << '\n';
     return 0;

@@ -7,6 +7,7 @@
 
 #include "cli/discover.h"
 #include "config/deploy_values.h"
+#include "config/snapshot.h"
 #include "loader/file_reader.h"
 
 namespace vpclint {
@@ -137,6 +138,7 @@ void ProjectBuilder::apply_deploy_values(std::vector<std::string>& errors) {
   };
   std::map<std::string, Read> samconfigs;
   Read parameter_file;
+  ExternalValue stack_flag{deploy_.stack_name, {"--stack-name", {}, "--stack-name " + deploy_.stack_name}};
   std::string error;
   if (!deploy_.parameters_file.empty()) {
     parameter_file.ok = read_parameter_file(deploy_.parameters_file, parameter_file.values, error);
@@ -146,6 +148,7 @@ void ProjectBuilder::apply_deploy_values(std::vector<std::string>& errors) {
     ProjectFile& f = project_->file(i);
     if (!f.config || (!f.model && !f.deferred) || f.path == "<stdin>") continue;
     const ExternalValue* stack = f.config->stack_of(f.path);
+    if (f.lint && !deploy_.stack_name.empty()) stack = &stack_flag;
     bool given = !deploy_.sam_config.empty();
     std::string path = given ? deploy_.sam_config : find_samconfig(fs::path(f.path).parent_path().string());
     // A template with a stack name or deploy values is read now: its outputs may answer
@@ -175,6 +178,11 @@ void ProjectBuilder::apply_deploy_values(std::vector<std::string>& errors) {
       add_values(*merged, parameter_file.values, *f.model, parameter_file.used);
       parameter_file.templates.push_back(f.path);
     }
+    // Below every file: the values the deployed stack was last given, which `sam deploy` keeps for
+    // a parameter nobody overrides.
+    if (project_->account && !f.stack_name.value.empty())
+      for (auto& [name, value] : project_->account->stack_parameters(f.stack_name.value))
+        if (f.model->parameter(name)) merged->parameters.emplace(name, std::move(value));
     if (merged->parameters.size() != before) f.merged = std::move(merged);
   }
   // An override no template declares: CloudFormation rejects the deploy, and a typo would leave
@@ -192,9 +200,35 @@ void ProjectBuilder::apply_deploy_values(std::vector<std::string>& errors) {
   unused(parameter_file);
 }
 
+// The snapshots of the run: --snapshot, then each config's `snapshot:` entries, each read once. A
+// broken file is an error (exit 2) and is read as absent; the rest of the snapshot still counts.
+void ProjectBuilder::load_snapshots(std::vector<std::string>& errors) {
+  std::vector<std::string> dirs = deploy_.snapshots;
+  for (const ProjectFile& f : project_->files())
+    if (f.config)
+      for (const ExternalValue& d : f.config->snapshots) dirs.push_back(d.value);
+  std::set<std::string> seen;
+  std::vector<std::shared_ptr<const Snapshot>> loaded;
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    std::string identity = fs::weakly_canonical(dir, ec).string();
+    if (!seen.insert(ec ? dir : identity).second) continue;
+    if (auto s = load_snapshot(dir, errors)) loaded.push_back(std::move(s));
+  }
+  if (!loaded.empty()) project_->account = std::make_shared<SnapshotValues>(std::move(loaded));
+}
+
 std::shared_ptr<Project> ProjectBuilder::finish(std::vector<std::string>& errors) {
   project_->add_all(pending_, true, limits_, jobs_);
   if (search_parents_) find_parents();
+  if (!deploy_.stack_name.empty()) {
+    size_t linted =
+        std::count_if(project_->files().begin(), project_->files().end(), [](const ProjectFile& f) { return f.lint; });
+    if (linted != 1)
+      errors_.push_back("--stack-name names the deployed stack of one template, but the run lints " +
+                        std::to_string(linted) + " (name each template's stack in .vpclint.yaml `stacks:`)");
+  }
+  load_snapshots(errors_);
   apply_deploy_values(errors_);
   project_->isolated = !search_parents_;
   project_->link(limits_);

@@ -14,7 +14,9 @@ namespace vpclint {
 struct DeploySettings {
   std::string sam_config;  // --sam-config FILE; empty: samconfig.* beside each template
   std::string config_env = "default";
-  std::string parameters_file;  // --parameters-file FILE: CloudFormation's [{ParameterKey, ParameterValue}]
+  std::string parameters_file;         // --parameters-file FILE: CloudFormation's [{ParameterKey, ParameterValue}]
+  std::vector<std::string> snapshots;  // --snapshot DIR (repeatable); configs' `snapshot:` entries join them
+  std::string stack_name;              // --stack-name NAME, for the one template the run lints
 };
 
 class ProjectBuilder {
@@ -34,6 +36,7 @@ class ProjectBuilder {
   const Config* config_for(const std::string& file);
   void find_parents();
   void apply_deploy_values(std::vector<std::string>& errors);
+  void load_snapshots(std::vector<std::string>& errors);
 
   ConfigFinder& finder_;
   ConfigOverlay& overlay_;

@@ -17,6 +17,7 @@ std::string_view subnet_egress_name(SubnetEgress e) {
     case SubnetEgress::InternetGateway: return "internet-gateway";
     case SubnetEgress::None: return "none";
     case SubnetEgress::Unknown: return "unknown";
+    case SubnetEgress::Elsewhere: return "elsewhere";
   }
   return "unknown";
 }

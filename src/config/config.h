@@ -15,8 +15,9 @@
 
 namespace vpclint {
 
-// Where a subnet's default route leads, as the team states it.
-enum class SubnetEgress : uint8_t { Nat, InternetGateway, None, Unknown };
+// Where a subnet's default route leads, as the team states it. Elsewhere (an account snapshot's
+// transit gateway, peering, VPN, appliance): a way vpclint cannot follow, so it says nothing.
+enum class SubnetEgress : uint8_t { Nat, InternetGateway, None, Unknown, Elsewhere };
 std::string_view subnet_egress_name(SubnetEgress e);
 
 struct ExternalSubnet {
@@ -50,6 +51,8 @@ struct Config : StatedValues {
 
   // Template path, relative to `root` -> the name of the stack it is deployed as.
   std::map<std::string, ExternalValue, std::less<>> stacks;
+  // Account snapshot directories (docs/snapshot.md), resolved against the config's directory.
+  std::vector<ExternalValue> snapshots;
 
   std::vector<ExternalSubnet> subnets;
   std::vector<ExternalEndpoint> endpoints;

@@ -15,8 +15,9 @@ namespace vpclint {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kTopKeys{"select",     "ignore", "severity", "fail-on", "exclude",
-                                                    "parameters", "ssm",    "imports",  "stacks",  "network"};
+constexpr std::array<std::string_view, 11> kTopKeys{"select",  "ignore",     "severity", "fail-on",
+                                                    "exclude", "parameters", "ssm",      "imports",
+                                                    "stacks",  "snapshot",   "network"};
 constexpr std::array<std::string_view, 2> kNetworkKeys{"subnets", "endpoints"};
 constexpr std::array<std::string_view, 4> kSubnetKeys{"id", "vpc", "az", "egress"};
 constexpr std::array<std::string_view, 4> kEndpointKeys{"vpc", "service", "type", "private-dns"};
@@ -49,6 +50,8 @@ class Parser {
         values(e.value, out_.imports, "imports", "export");
       else if (key == "stacks")
         stacks(e.value);
+      else if (key == "snapshot")
+        snapshots(e.value);
       else if (key == "network")
         network(e.value);
     }
@@ -140,6 +143,20 @@ class Parser {
       std::string name = scalar(e.value, "the stack name of " + quote(path) + " must be a string");
       if (name.empty()) fail(e.value, "empty stack name for " + quote(path));
       out_.stacks[std::string(path)] = ExternalValue{std::move(name), source(e.value)};
+    }
+  }
+
+  // snapshot: a directory (or a list of them) of AWS CLI output, relative to the config's directory.
+  void snapshots(const Node* n) {
+    const std::string type_error = "snapshot must be a directory or a list of directories";
+    std::vector<const Node*> items =
+        n->is_seq() ? std::vector<const Node*>(n->items().begin(), n->items().end()) : std::vector<const Node*>{n};
+    for (const Node* item : items) {
+      std::string dir = scalar(item, type_error);
+      if (dir.empty()) fail(item, "empty directory in snapshot");
+      std::filesystem::path p(dir);
+      if (p.is_relative()) p = std::filesystem::path(path_).parent_path() / p;
+      out_.snapshots.push_back(ExternalValue{p.lexically_normal().string(), source(item)});
     }
   }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "config/snapshot_values.h"
 #include "model/bindings.h"
 #include "model/resolver.h"
 #include "model/template.h"
@@ -75,6 +76,7 @@ struct Use : Bindings {
   const Binding* stack_output(std::string_view stack, std::string_view output) const override;
   const Binding* nested_output(std::string_view resource, std::string_view output) const override;
   const ExternalValue* stack_name() const override;
+  const AccountValues* account() const override;
   const std::string& label() const override { return label_; }
   const std::string& display() const override { return display_; }
   // "nested by AppStack in parent.yaml": the note findings of a nested use carry.
@@ -133,6 +135,9 @@ class Project {
   bool isolated = false;
   // The config for a template the project reads on its own (a nested child); null: the parent's.
   std::function<const Config*(const std::string& path)> config_for;
+  // The accounts' snapshots of the run (--snapshot, `snapshot:`): values for imports, SSM
+  // references and deployed stacks' parameters, and the network the analysis reads. May be null.
+  std::shared_ptr<const SnapshotValues> account;
 
  private:
   std::pair<size_t, bool> reserve(const std::string& path, const Config* config, bool lint);

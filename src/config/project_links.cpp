@@ -112,6 +112,7 @@ const Binding* Use::parameter(std::string_view name) const {
 }
 const Binding* Use::import(std::string_view name, bool pattern) const { return project->find_export(name, pattern); }
 const Binding* Use::ssm(std::string_view name, bool pattern) const { return project->find_ssm(name, pattern); }
+const AccountValues* Use::account() const { return project->account.get(); }
 const Binding* Use::stack_output(std::string_view stack, std::string_view output) const {
   const Use* u = project->stack(stack);
   if (!u) return nullptr;

@@ -70,9 +70,14 @@ std::string GraphBuilder::subnet_node(const NetKey& key) {
   }
   if (auto x = net_.outside_subnet(key)) {
     // What the team's config states, or another template defines, decides its paths: the picture says so.
-    std::string label = key.label() + "\nsubnet outside the template\negress " +
-                        std::string(subnet_egress_name(x->egress)) + (x->stated ? ", stated in " : ", defined in ") +
-                        file_name(x->described_in);
+    std::string label = key.label() + "\nsubnet outside the template";
+    if (!x->not_in.empty())
+      label += "\nnot in " + x->not_in;
+    else if (x->observed)  // the snapshot's label is no path: "snapshot prod/ (taken ...)"
+      label += "\negress " + std::string(subnet_egress_name(x->egress)) + ", in " + x->described_in;
+    else
+      label += "\negress " + std::string(subnet_egress_name(x->egress)) +
+               (x->stated ? ", stated in " : ", defined in ") + file_name(x->described_in);
     return g_.node(id, GraphNodeKind::Outside, label, x->vpc.empty() ? std::string() : vpc_cluster(x->vpc));
   }
   return outside_node("sn", key, "subnet");
@@ -130,7 +135,8 @@ std::string GraphBuilder::group_node(const NetKey& key) {
   std::string id = graph_id("sg", key.id_text());
   if (const NetSecurityGroup* sg = net_.security_group(key)) {
     groups_.insert(key);
-    return g_.node(id, GraphNodeKind::SecurityGroup, logical_name(sg->resource) + "\nsecurity group",
+    return g_.node(id, GraphNodeKind::SecurityGroup,
+                   (sg->resource ? logical_name(sg->resource) : key.label()) + "\nsecurity group",
                    vpc_cluster(sg->vpc));
   }
   if (NetKey vpc = key.default_group_vpc(); net_.vpc(vpc))

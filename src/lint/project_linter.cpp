@@ -53,7 +53,8 @@ std::vector<FileResult> lint_project(const std::shared_ptr<Project>& project, co
     if (uses.empty()) work.push_back({i, nullptr});  // deferred or unreadable
     for (const Use* u : uses) work.push_back({i, u});
   }
-  ProjectNetwork network;
+  ProjectNetwork network(project->account ? project->account->snapshots()
+                                          : std::vector<std::shared_ptr<const Snapshot>>{});
   std::vector<FileResult> partial(work.size());
   all_rules();  // build the registry before the threads share it
   std::atomic<size_t> next{0};

@@ -13,6 +13,16 @@ namespace vpclint {
 class Resolver;
 struct Node;
 
+// What accounts' snapshots hold (exports, SSM parameters): asked after the team's statements and
+// before other templates of the repository, since CloudFormation resolves an import or an SSM
+// reference to what is deployed, not to what a template in the repository would deploy.
+class AccountValues {
+ public:
+  virtual ~AccountValues() = default;
+  virtual const ExternalValue* import(std::string_view name) const = 0;
+  virtual const ExternalValue* ssm(std::string_view name) const = 0;
+};
+
 struct Binding {
   const Resolver* resolver = nullptr;  // the other template's resolver, with its own bindings
   const Node* expr = nullptr;          // the value as written there
@@ -33,6 +43,8 @@ class Bindings {
   virtual const Binding* nested_output(std::string_view resource, std::string_view output) const = 0;
   // The deployed stack's name, when known (samconfig, `.vpclint.yaml` stacks).
   virtual const ExternalValue* stack_name() const = 0;
+  // The accounts' snapshots, when the run has any.
+  virtual const AccountValues* account() const { return nullptr; }
   // How findings and keys name this template in this use: "network.yaml", or
   // "child.yaml (nested by AppStack in parent.yaml)".
   // Unique in the run (it tells resources of two uses apart).

@@ -22,8 +22,8 @@ bool is_list_type(std::string_view type) {
 }  // namespace
 
 const ExternalValue* Resolver::stated_parameter(const Parameter& p) const {
-  if (!stated_) return nullptr;
-  if (auto it = stated_->parameters.find(p.name); it != stated_->parameters.end()) return &it->second;
+  if (stated_)
+    if (auto it = stated_->parameters.find(p.name); it != stated_->parameters.end()) return &it->second;
   // An SSM-typed parameter's value is the SSM parameter its default names.
   if (p.type.starts_with("AWS::SSM::Parameter::Value<") && p.default_value && p.default_value->is_scalar())
     return stated_ssm(p.default_value->text());
@@ -31,14 +31,26 @@ const ExternalValue* Resolver::stated_parameter(const Parameter& p) const {
 }
 
 const ExternalValue* Resolver::stated_ssm(std::string_view reference) const {
-  if (!stated_) return nullptr;
-  if (auto it = stated_->ssm.find(reference); it != stated_->ssm.end()) return &it->second;
+  const AccountValues* account = bindings_ ? bindings_->account() : nullptr;
+  auto find = [&](std::string_view name) -> const ExternalValue* {
+    if (stated_)
+      if (auto it = stated_->ssm.find(name); it != stated_->ssm.end()) return &it->second;
+    return account ? account->ssm(name) : nullptr;
+  };
+  if (const ExternalValue* v = find(reference)) return v;
   // `{{resolve:ssm:/name:3}}` pins a version; the stated value is the name's.
   size_t colon = reference.rfind(':');
   if (colon != std::string_view::npos && colon + 1 < reference.size() &&
       reference.find_first_not_of("0123456789", colon + 1) == std::string_view::npos)
-    if (auto it = stated_->ssm.find(reference.substr(0, colon)); it != stated_->ssm.end()) return &it->second;
+    return find(reference.substr(0, colon));
   return nullptr;
+}
+
+const ExternalValue* Resolver::stated_import(std::string_view name) const {
+  if (stated_)
+    if (auto it = stated_->imports.find(name); it != stated_->imports.end()) return &it->second;
+  const AccountValues* account = bindings_ ? bindings_->account() : nullptr;
+  return account ? account->import(name) : nullptr;
 }
 
 std::vector<Value> Resolver::values(const Node* node, const Guard& start) const {

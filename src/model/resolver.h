@@ -99,6 +99,7 @@ class Resolver {
   std::string single_literal(const Node* node, const Guard& guard, int depth, bool& ok) const;
   const ExternalValue* stated_parameter(const Parameter& p) const;
   const ExternalValue* stated_ssm(std::string_view reference) const;
+  const ExternalValue* stated_import(std::string_view name) const;
 
   const Template& t_;
   const StatedValues* stated_;

@@ -125,14 +125,14 @@ const Binding* Resolver::binding_of(const Node* node, const Guard& guard, int de
           text.find("{{", 2) != std::string_view::npos)
         return nullptr;
       std::string_view name = without_version(text.substr(kOpen.size(), text.size() - kOpen.size() - 2));
-      if (stated_ && stated_->ssm.count(name)) return nullptr;
+      if (stated_ssm(name)) return nullptr;
       return bindings_->ssm(name, name.find("${") != std::string_view::npos);
     }
     case Fn::ImportValue: {
       std::vector<Value> v;
       collect(node->arg, guard, v, depth + 1);
       if (v.size() != 1 || (v[0].kind != ValueKind::Literal && v[0].kind != ValueKind::Composite)) return nullptr;
-      if (stated_ && stated_->imports.count(v[0].text)) return nullptr;
+      if (stated_import(v[0].text)) return nullptr;
       return bindings_->import(v[0].text, v[0].kind == ValueKind::Composite);
     }
     case Fn::GetAtt:
@@ -154,10 +154,10 @@ void Resolver::collect_import(const Node* node, const Guard& guard, std::vector<
   std::vector<Value> name;
   collect(node->arg, guard, name, depth + 1);
   bool known = name.size() == 1 && (name[0].kind == ValueKind::Literal || name[0].kind == ValueKind::Composite);
-  if (known && stated_)
-    if (auto it = stated_->imports.find(name[0].text); it != stated_->imports.end()) {
-      Value v = make_value(ValueKind::Literal, node, guard, it->second.value);
-      v.stated = &it->second.source;
+  if (known)
+    if (const ExternalValue* stated = stated_import(name[0].text)) {
+      Value v = make_value(ValueKind::Literal, node, guard, stated->value);
+      v.stated = &stated->source;
       out.push_back(std::move(v));
       return;
     }
