@@ -10,7 +10,7 @@ deps:
 	@./scripts/install-deps.sh
 
 configure: deps
-	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVPCLINT_WERROR=$(WERROR)
+	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DVPCLINT_WERROR=$(WERROR)
 
 # Everything: vpclint, the tests, the benchmark helper.
 build: configure
