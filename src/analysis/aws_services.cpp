@@ -146,8 +146,28 @@ bool is_broker_source_action(std::string_view action) {
 
 bool is_delivery_action(std::string_view action) {
   std::string a = ascii_lower(action);
-  return a == "sqs:sendmessage" || a == "sns:publish" || a == "lambda:invokefunction" || a == "events:putevents" ||
-         a == "s3:putobject";
+  // SAM's SQSSendMessagePolicy grants sqs:SendMessage*: SendMessage and SendMessageBatch only.
+  return a == "sqs:sendmessage" || a == "sqs:sendmessage*" || a == "sqs:sendmessagebatch" || a == "sns:publish" ||
+         a == "lambda:invokefunction" || a == "events:putevents" || a == "s3:putobject";
+}
+
+bool is_source_metadata_action(std::string_view action) {
+  std::string a = ascii_lower(action);
+  // Every SQS Get/List is metadata (ReceiveMessage is the read); Kinesis's Get/Describe/List and
+  // SubscribeToShard read the stream the service polls; a topic's attributes.
+  for (std::string_view p :
+       {"sqs:get", "sqs:list", "kinesis:get", "kinesis:describe", "kinesis:list", "kinesis:subscribetoshard",
+        "dynamodb:describestream", "dynamodb:liststreams", "dynamodb:getrecords", "dynamodb:getsharditerator",
+        "sns:gettopicattributes", "sns:listtopics"})
+    if (a.starts_with(p)) return true;
+  return false;
+}
+
+bool is_key_use_action(std::string_view action) {
+  std::string a = ascii_lower(action);
+  for (std::string_view p : {"kms:decrypt", "kms:encrypt", "kms:generatedatakey", "kms:reencrypt", "kms:describekey"})
+    if (a.starts_with(p)) return true;
+  return false;
 }
 
 }  // namespace vpclint

@@ -26,5 +26,10 @@ bool is_event_source_poll_action(std::string_view action);
 bool is_broker_source_action(std::string_view action);
 // Actions Lambda uses to deliver to destinations and dead-letter queues.
 bool is_delivery_action(std::string_view action);
+// Metadata reads that come with polling a queue or stream, or delivering to a queue or topic
+// (sqs:GetQueueUrl, kinesis:DescribeStreamConsumer, ...): the service's when granted only on those.
+bool is_source_metadata_action(std::string_view action);
+// Uses of a KMS key (Decrypt, Encrypt, GenerateDataKey*, ReEncrypt*, DescribeKey).
+bool is_key_use_action(std::string_view action);
 
 }  // namespace vpclint

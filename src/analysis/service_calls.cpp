@@ -9,23 +9,71 @@ namespace vpclint {
 namespace {
 
 // What the Lambda service talks to for the function: broker event sources it connects, the
-// destinations and dead-letter targets it delivers to, the key of the function's environment.
+// queues and streams it polls, the destinations and dead-letter targets it delivers to, the keys
+// that encrypt those, and the key of the function's environment.
 struct ServiceSide {
   std::unordered_set<std::string> deliveries, env_key;
-  bool has_broker_source = false;  // MSK, self-managed Kafka, MQ, DocumentDB
+  std::unordered_set<std::string> related;       // polled sources and delivery targets
+  std::unordered_set<std::string> related_keys;  // the KMS keys that encrypt them
+  bool has_broker_source = false;                // MSK, self-managed Kafka, MQ, DocumentDB
 };
 
-// A template resource is the same target whichever attribute names it (Arn, QueueName, Ref).
-std::string identity(const Value& v) {
-  return (v.kind == ValueKind::ResourceRef ? NetKey::resource(v.name) : NetKey::of(v)).serial();
+// A function ARN with a version or alias, `${F.Arn}:live` or `${F.Arn}:*` (Join and Sub render
+// alike): function F. Else empty.
+std::string_view qualified_function(const Template& t, const Value& v) {
+  std::string_view text = v.text;
+  if (v.kind != ValueKind::Composite || !text.starts_with("${")) return {};
+  size_t close = text.find('}');
+  if (close == std::string_view::npos) return {};
+  std::string_view inner = text.substr(2, close - 2), qualifier = text.substr(close + 1);
+  if (!inner.ends_with(".Arn") || !qualifier.starts_with(':') || qualifier.size() < 2 ||
+      qualifier.find_first_of(":/$", 1) != std::string_view::npos)
+    return {};
+  const Resource* f = t.resource(inner.substr(0, inner.size() - 4));
+  return f && is_function(f->kind) ? f->logical_id : std::string_view();
 }
 
-void add_values(const Resolver& r, const Node* n, std::unordered_set<std::string>& out) {
+// A template resource is the same target whichever attribute names it (Arn, QueueName, Ref), and
+// a function whichever version or alias its ARN names.
+std::string identity(const Template& t, const Value& v) {
+  if (v.kind == ValueKind::ResourceRef) return NetKey::resource(v.name).serial();
+  if (std::string_view f = qualified_function(t, v); !f.empty()) return NetKey::resource(f).serial();
+  return NetKey::of(v).serial();
+}
+
+void add_values(const Resolver& r, const Node* n, std::unordered_set<std::string>& out,
+                std::unordered_set<std::string>* keys = nullptr);
+
+// The KMS key a queue, stream, topic or table of the template is encrypted with.
+const Node* encryption_key(const Resource& res);
+
+// Adds each value's identity to `out`, and the key that encrypts a template resource among them
+// to `keys`.
+void add_values(const Resolver& r, const Node* n, std::unordered_set<std::string>& out,
+                std::unordered_set<std::string>* keys) {
   if (!n) return;
   for (const Value& v : r.values(n)) {
-    std::string k = identity(v);
-    if (!k.empty()) out.insert(k);
+    std::string k = identity(r.model(), v);
+    if (k.empty()) continue;
+    out.insert(k);
+    if (keys && v.kind == ValueKind::ResourceRef)
+      if (const Resource* res = r.model().resource(v.name))
+        if (const Node* key = encryption_key(*res)) add_values(r, key, *keys);
   }
+}
+
+// The KMS key a queue, stream, topic or table of the template is encrypted with.
+const Node* encryption_key(const Resource& res) {
+  if (res.type == "AWS::SQS::Queue" || res.type == "AWS::SNS::Topic") return res.property("KmsMasterKeyId");
+  if (res.type == "AWS::Kinesis::Stream") {
+    const Node* e = res.property("StreamEncryption");
+    return e && e->is_map() ? e->get("KeyId") : nullptr;
+  }
+  if (res.type == "AWS::DynamoDB::Table") {
+    const Node* e = res.property("SSESpecification");
+    return e && e->is_map() ? e->get("KMSMasterKeyId") : nullptr;
+  }
+  return nullptr;
 }
 
 // The mappings a property can be: itself, or each branch of an !If (an AWS::NoValue branch is
@@ -45,21 +93,27 @@ void each_mapping(const Node* n, const F& f, int depth = 0) {
 ServiceSide service_side(const Resolver& r, const Resource& fn,
                          const std::unordered_map<std::string_view, std::vector<const Resource*>>& attached) {
   ServiceSide s;
-  if (const Node* events = fn.property("Events")) {
+  if (const Node* events = fn.property("Events"); events && events->is_map()) {
     for (const auto& e : events->entries()) {
+      if (!e.value->is_map()) continue;
       const Node* type = e.value->get("Type");
       std::string_view ty = type ? type->text() : std::string_view();
       s.has_broker_source |= ty == "MSK" || ty == "SelfManagedKafka" || ty == "MQ" || ty == "DocumentDB";
+      const Node* props = e.value->get("Properties");
+      if (!props || !props->is_map()) continue;
+      if (ty == "SQS") add_values(r, props->get("Queue"), s.related, &s.related_keys);
+      if (ty == "Kinesis" || ty == "DynamoDB") add_values(r, props->get("Stream"), s.related, &s.related_keys);
     }
   }
-  auto target = [&](const Node* m) { add_values(r, m->get("TargetArn"), s.deliveries); };
+  auto target = [&](const Node* m) { add_values(r, m->get("TargetArn"), s.deliveries, &s.related_keys); };
   each_mapping(fn.property("DeadLetterQueue"), target);
   each_mapping(fn.property("DeadLetterConfig"), target);
   auto destinations = [&](const Node* cfg) {
     each_mapping(cfg, [&](const Node* c) {
       each_mapping(c->get("DestinationConfig"), [&](const Node* d) {
         for (const char* k : {"OnSuccess", "OnFailure"})
-          each_mapping(d->get(k), [&](const Node* x) { add_values(r, x->get("Destination"), s.deliveries); });
+          each_mapping(d->get(k),
+                       [&](const Node* x) { add_values(r, x->get("Destination"), s.deliveries, &s.related_keys); });
       });
     });
   };
@@ -69,6 +123,7 @@ ServiceSide service_side(const Resolver& r, const Resource& fn,
   if (it != attached.end()) {
     for (const Resource* other : it->second) {
       if (other->kind == ResourceKind::LambdaEventSourceMapping) {
+        add_values(r, other->property("EventSourceArn"), s.related, &s.related_keys);
         s.has_broker_source |= other->property("SourceAccessConfigurations") || other->property("Topics") ||
                                other->property("Queues") || other->property("SelfManagedEventSource") ||
                                other->property("DocumentDBEventSourceConfig");
@@ -77,18 +132,22 @@ ServiceSide service_side(const Resolver& r, const Resource& fn,
       }
     }
   }
+  s.related.insert(s.deliveries.begin(), s.deliveries.end());
   return s;
 }
 
-bool all_in(const std::vector<Value>& resources, const std::unordered_set<std::string>& set) {
+bool all_in(const Template& t, const std::vector<Value>& resources, const std::unordered_set<std::string>& set) {
   if (resources.empty()) return false;
   for (const Value& v : resources)
-    if (!set.count(identity(v))) return false;
+    if (!set.count(identity(t, v))) return false;
   return true;
 }
 
-std::string target_text(const Value& v) {
+std::string target_text(const Template& t, const Value& v) {
   if (v.kind == ValueKind::ResourceRef) return std::string(v.name);
+  // `${F.Arn}:live` -> "F:live" (a version or alias of F)
+  if (std::string_view f = qualified_function(t, v); !f.empty())
+    return std::string(f) + v.text.substr(v.text.find('}') + 1);
   if (v.kind == ValueKind::Literal || v.kind == ValueKind::Composite) return v.text;
   if (v.kind == ValueKind::Parameter)
     return "parameter " + std::string(v.name) + (v.origin ? " of " + v.origin->display() : std::string());
@@ -172,11 +231,15 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
           if (svc.endpoint.empty()) continue;
           if (is_event_source_poll_action(action)) continue;
           if (side.has_broker_source && is_broker_source_action(action)) continue;
-          if (is_delivery_action(action) && !side.deliveries.empty() && all_in(st.resources, side.deliveries)) continue;
-          if (svc.endpoint == "kms" && !side.env_key.empty() && all_in(st.resources, side.env_key)) continue;
+          if (is_delivery_action(action) && all_in(t, st.resources, side.deliveries)) continue;
+          // What comes with polling or delivering (queue URL and attributes, stream metadata, the
+          // key that encrypts the queue or stream) is the service's when every resource is one of those.
+          if (is_source_metadata_action(action) && all_in(t, st.resources, side.related)) continue;
+          if (is_key_use_action(action) && all_in(t, st.resources, side.related_keys)) continue;
+          if (svc.endpoint == "kms" && all_in(t, st.resources, side.env_key)) continue;
           ServiceCall& call = add(svc);
           CallEvidence ev{action, &st, {}};
-          for (const Value& v : st.resources) ev.targets.push_back(target_text(v));
+          for (const Value& v : st.resources) ev.targets.push_back(target_text(t, v));
           call.evidence.push_back(std::move(ev));
           call.conditional &= st.has_condition || !st.guard.always();
         }
