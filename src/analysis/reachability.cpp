@@ -24,6 +24,10 @@ std::span<const std::string_view> data_plane_actions(ResourceKind k) {
                                                   "neptune-db:WriteDataViaQuery"};
   static constexpr std::string_view kSearch[] = {"es:ESHttpGet", "es:ESHttpPost", "es:ESHttpPut"};
   static constexpr std::string_view kKafka[] = {"kafka-cluster:Connect"};
+  // The DAX client sends these to the cluster's endpoint, inside the VPC.
+  static constexpr std::string_view kDax[] = {"dax:GetItem",    "dax:BatchGetItem",   "dax:Query",
+                                              "dax:Scan",       "dax:PutItem",        "dax:UpdateItem",
+                                              "dax:DeleteItem", "dax:BatchWriteItem", "dax:ConditionCheckItem"};
   switch (k) {
     case ResourceKind::ElastiCacheCluster:
     case ResourceKind::ElastiCacheReplicationGroup:
@@ -36,6 +40,7 @@ std::span<const std::string_view> data_plane_actions(ResourceKind k) {
     case ResourceKind::OpenSearchDomain:
     case ResourceKind::ElasticsearchDomain: return kSearch;
     case ResourceKind::MskCluster: return kKafka;
+    case ResourceKind::DaxCluster: return kDax;
     default: return {};
   }
 }
@@ -53,6 +58,10 @@ std::string_view control_plane_prefix(ResourceKind k) {
     case ResourceKind::ElasticsearchDomain: return "es:";
     case ResourceKind::MskCluster: return "kafka:";
     case ResourceKind::MqBroker: return "mq:";
+    case ResourceKind::RedshiftServerlessWorkgroup: return "redshift-serverless:";
+    case ResourceKind::DaxCluster:
+      return "dax:create";  // dax:* is mostly the data plane: only cluster management counts
+    case ResourceKind::DocDbElasticCluster: return "docdb-elastic:";
     default: return "rds:";  // RDS, DocumentDB and Neptune share the RDS API
   }
 }
@@ -294,7 +303,8 @@ void ReachabilityFacts::add_usages(const FunctionVpc& fv, const RoleFacts* role,
   for (Found& f : found) {
     const VpcResource& res = resources_[f.resource];
     // Redshift's Data API (redshift-data) needs no VPC: only a role known to lack it is evidence.
-    if (res.resource->kind == ResourceKind::RedshiftCluster &&
+    if ((res.resource->kind == ResourceKind::RedshiftCluster ||
+         res.resource->kind == ResourceKind::RedshiftServerlessWorkgroup) &&
         (!role || role->evaluate("redshift-data:ExecuteStatement").decision != Decision::NotAllowed))
       continue;
     if (!f.use.direct && may_manage(role, control_plane_prefix(res.resource->kind))) continue;

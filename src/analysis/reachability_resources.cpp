@@ -81,7 +81,8 @@ const Engine* find_engine(std::string_view name) {
 bool is_subnet_group(ResourceKind k) {
   return k == ResourceKind::ElastiCacheSubnetGroup || k == ResourceKind::MemoryDbSubnetGroup ||
          k == ResourceKind::RdsSubnetGroup || k == ResourceKind::DocDbSubnetGroup ||
-         k == ResourceKind::NeptuneSubnetGroup || k == ResourceKind::RedshiftSubnetGroup;
+         k == ResourceKind::NeptuneSubnetGroup || k == ResourceKind::RedshiftSubnetGroup ||
+         k == ResourceKind::DaxSubnetGroup;
 }
 
 // Where each kind keeps its network placement.
@@ -107,6 +108,9 @@ constexpr std::array kShapes{
     Shape{ResourceKind::ElasticsearchDomain, "VPCOptions", "SubnetIds", nullptr, "SecurityGroupIds"},
     Shape{ResourceKind::MskCluster, "BrokerNodeGroupInfo", "ClientSubnets", nullptr, "SecurityGroups"},
     Shape{ResourceKind::MqBroker, nullptr, "SubnetIds", nullptr, "SecurityGroups"},
+    Shape{ResourceKind::RedshiftServerlessWorkgroup, nullptr, "SubnetIds", nullptr, "SecurityGroupIds"},
+    Shape{ResourceKind::DaxCluster, nullptr, nullptr, "SubnetGroupName", "SecurityGroupIds"},
+    Shape{ResourceKind::DocDbElasticCluster, nullptr, "SubnetIds", nullptr, "VpcSecurityGroupIds"},
 };
 
 const Shape* shape_of(ResourceKind k) {
@@ -182,14 +186,28 @@ class Reader {
       case ResourceKind::RdsDbProxy: set_engine(v, literal_text(r_, res.property("EngineFamily")), "RDS Proxy"); break;
       case ResourceKind::DocDbCluster: set_engine(v, "docdb", "DocumentDB"); break;
       case ResourceKind::NeptuneCluster: set_engine(v, "neptune", "Neptune"); break;
-      case ResourceKind::RedshiftCluster: {
-        v.engine = "Redshift";
+      case ResourceKind::RedshiftCluster:
+      case ResourceKind::RedshiftServerlessWorkgroup: {
+        v.engine = res.kind == ResourceKind::RedshiftCluster ? "Redshift" : "Redshift Serverless";
         if (v.ports.empty() && !unknown_port) v.ports.push_back(5439);
         Flag pub = flag_of(r_, res.property("PubliclyAccessible"));  // false by default
         vpc_only = pub != Flag::True;
         if (pub == Flag::Unknown) v.exposure = default_exposure(v);
         break;
       }
+      case ResourceKind::DaxCluster: {
+        // DAX listens on 8111, or on 9111 with ClusterEndpointEncryptionType TLS.
+        v.engine = "DAX";
+        std::string tls = literal_text(r_, res.property("ClusterEndpointEncryptionType"));
+        if (tls == "TLS")
+          v.ports = {9111};
+        else if (tls.empty() && res.property("ClusterEndpointEncryptionType"))
+          v.ports = {8111, 9111};
+        else
+          v.ports = {8111};
+        break;
+      }
+      case ResourceKind::DocDbElasticCluster: set_engine(v, "docdb", "DocumentDB elastic"); break;
       case ResourceKind::OpenSearchDomain:
       case ResourceKind::ElasticsearchDomain:
         v.engine = res.kind == ResourceKind::OpenSearchDomain ? "OpenSearch" : "Elasticsearch";

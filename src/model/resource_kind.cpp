@@ -63,6 +63,10 @@ constexpr std::array kTypes{
     TypeName{ResourceKind::ElasticsearchDomain, "AWS::Elasticsearch::Domain"},
     TypeName{ResourceKind::MskCluster, "AWS::MSK::Cluster"},
     TypeName{ResourceKind::MqBroker, "AWS::AmazonMQ::Broker"},
+    TypeName{ResourceKind::RedshiftServerlessWorkgroup, "AWS::RedshiftServerless::Workgroup"},
+    TypeName{ResourceKind::DaxCluster, "AWS::DAX::Cluster"},
+    TypeName{ResourceKind::DaxSubnetGroup, "AWS::DAX::SubnetGroup"},
+    TypeName{ResourceKind::DocDbElasticCluster, "AWS::DocDBElastic::Cluster"},
 };
 }  // namespace
 

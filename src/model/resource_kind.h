@@ -64,6 +64,10 @@ enum class ResourceKind : uint8_t {
   ElasticsearchDomain,
   MskCluster,
   MqBroker,
+  RedshiftServerlessWorkgroup,
+  DaxCluster,
+  DaxSubnetGroup,
+  DocDbElasticCluster,
 };
 
 // Type string -> kind (Other when vpclint has no model for it).
