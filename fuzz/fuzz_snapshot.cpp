@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& [id, subnet] : s->subnets) (void)s->file(subnet.file).cite(id, "subnet");
   for (const auto& [id, table] : s->route_tables) {
     const vpclint::SnapshotFile& f = s->file(table.file);
-    const size_t at = f.offset_of("\"" + id + "\"");
-    for (const std::string& subnet : table.subnets) (void)f.locate("\"" + subnet + "\"", at);
+    const size_t at = f.offset_of_string(id);
+    for (const std::string& subnet : table.subnets) (void)f.locate_string(subnet, at);
   }
   for (const auto& [id, group] : s->security_groups) (void)s->file(group.file).cite(id, "group");
   for (const auto& [id, vpc] : s->vpcs)

@@ -64,12 +64,7 @@ class FunctionEgressBlocksHttps : public Rule {
               (conditional ? " (the permissions are granted only under a Condition)" : ""),
           fn.logical_id);
       for (const PlacedGroup& g : fe.placement->groups)
-        if (g.group)
-          f.notes.push_back(
-              g.group->resource
-                  ? Note{g.key.label() + " has explicit egress rules, none for TCP 443", g.group->resource->key->pos}
-                  : Note{g.key.label() + " has egress rules in " + g.group->account.what + ", none for TCP 443",
-                         g.group->account.pos, g.group->account.file});
+        if (g.group) f.notes.push_back(g.group->note(g.key.label() + " has explicit egress rules, none for TCP 443"));
       f.fix = "add an egress rule to " + join(groups) +
               ": IpProtocol tcp, FromPort 443, ToPort 443, CidrIp 0.0.0.0/0 (or the endpoint's security group)";
       if (conditional) f.severity = Severity::Warning;

@@ -34,12 +34,14 @@ class EgressUndetermined : public Rule {
       const Resource& fn = *fe.function->function;
       std::vector<std::string> subnets, calls;
       std::vector<NetKey> keys;
+      std::vector<std::string> not_in;
       for (const ServicePath* p : undetermined) {
         calls.push_back(describe_call(*p->call));
         for (size_t i = 0; i < p->unknown_subnets.size(); ++i) {
           if (std::find(subnets.begin(), subnets.end(), p->unknown_subnets[i]) != subnets.end()) continue;
           subnets.push_back(p->unknown_subnets[i]);
           keys.push_back(p->unknown_subnet_keys[i]);
+          not_in.push_back(p->unknown_subnet_not_in[i]);
         }
       }
       std::string service = undetermined.size() == 1 ? undetermined[0]->call->service.name : "these services";
@@ -56,8 +58,8 @@ class EgressUndetermined : public Rule {
         for (const auto& ev : p->call->evidence)
           if (ev.statement && ev.statement->node)
             f.notes.push_back({ev.action + " granted here", ev.statement->node->pos});
-      f.fix = "to make this a definite answer, " + make_known_hint(keys, subnets) + "; or add an endpoint for " +
-              service + " to the template";
+      f.fix = "to make this a definite answer, " + make_known_hint(keys, subnets, not_in) +
+              "; or add an endpoint for " + service + " to the template";
     }
   }
 };

@@ -18,12 +18,12 @@ std::string ssm_name(std::string_view ref) {
   return std::string(ref);
 }
 
-std::string hint_for(const NetKey& k, const std::string& label) {
+std::string hint_for(const NetKey& k, const std::string& label, bool snapshot_read) {
   std::string id(kExampleSubnetId);
   switch (k.kind()) {
     case NetKeyKind::Literal:
       // A snapshot was read and does not hold it: only a statement can say more.
-      return std::string(label.find("(not in snapshot") == std::string::npos
+      return std::string(!snapshot_read
                              ? "take a snapshot of the account (vpclint snapshot -o snapshot/, then --snapshot "
                                "snapshot/), or "
                              : "") +
@@ -53,7 +53,8 @@ std::string hint_for(const NetKey& k, const std::string& label) {
 }
 }  // namespace
 
-std::string make_known_hint(const std::vector<NetKey>& keys, const std::vector<std::string>& labels) {
+std::string make_known_hint(const std::vector<NetKey>& keys, const std::vector<std::string>& labels,
+                            const std::vector<std::string>& not_in) {
   // One way per kind of name: the first subnet named that way stands for the rest.
   std::string out;
   std::vector<NetKeyKind> seen;
@@ -62,8 +63,8 @@ std::string make_known_hint(const std::vector<NetKey>& keys, const std::vector<s
     for (NetKeyKind s : seen) repeat |= s == keys[i].kind();
     if (repeat) continue;
     seen.push_back(keys[i].kind());
-    out +=
-        (out.empty() ? "" : "; for ") + std::string(out.empty() ? "" : labels[i] + ", ") + hint_for(keys[i], labels[i]);
+    out += (out.empty() ? "" : "; for ") + std::string(out.empty() ? "" : labels[i] + ", ") +
+           hint_for(keys[i], labels[i], i < not_in.size() && !not_in[i].empty());
   }
   return out;
 }

@@ -14,6 +14,8 @@ inline constexpr const char* kExampleSubnetId = "subnet-0abc";
 
 // One sentence for the unknown subnets of a finding: entries in backticks are YAML a config can
 // hold as written, once the example id is replaced.
-std::string make_known_hint(const std::vector<NetKey>& keys, const std::vector<std::string>& labels);
+// `not_in`, per key: the snapshots read that do not hold it (then only a statement can help).
+std::string make_known_hint(const std::vector<NetKey>& keys, const std::vector<std::string>& labels,
+                            const std::vector<std::string>& not_in);
 
 }  // namespace vpclint

@@ -3,20 +3,12 @@
 #include <algorithm>
 
 #include "analysis/route_choice.h"
+#include "model/ascii.h"
 #include "model/endpoint_service.h"
 
 namespace vpclint {
 
 namespace {
-
-std::string quoted(std::string_view id) { return "\"" + std::string(id) + "\""; }
-
-bool equals_lower(std::string_view a, std::string_view lower) {
-  if (a.size() != lower.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (char c = a[i]; (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != lower[i]) return false;
-  return true;
-}
 
 RouteTarget target_of(const SnapRoute& r) {
   std::string_view k = r.target_kind;
@@ -75,16 +67,33 @@ AccountNetwork::AccountNetwork(const Snapshot& snapshot) : s_(snapshot), label_(
 AccountNetwork::~AccountNetwork() = default;
 
 size_t AccountNetwork::offset(SnapshotFileIndex file, std::string_view id) const {
-  size_t at = s_.file(file).offset_of(quoted(id));
+  size_t at = s_.file(file).offset_of_string(id);
   return at == std::string::npos ? 0 : at;
 }
 
 Note AccountNetwork::note(SnapshotFileIndex file, std::string_view id, std::string text, size_t from) const {
   const SnapshotFile& f = s_.file(file);
-  return {std::move(text), f.locate(quoted(id), from), f.path()};
+  return {std::move(text), f.locate_string(id, from), f.path()};
 }
 
 std::optional<OutsideSubnet> AccountNetwork::subnet(std::string_view id) const {
+  {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    if (auto it = subnets_.find(std::string(id)); it != subnets_.end()) return it->second;
+  }
+  auto built = build_subnet(id);  // outside the lock: a NAT's subnet is judged on the way
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  return subnets_.emplace(std::string(id), std::move(built)).first->second;
+}
+
+std::vector<OutsideEndpoint> AccountNetwork::endpoints_in(std::string_view vpc) const {
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  auto it = endpoints_.find(std::string(vpc));
+  if (it == endpoints_.end()) it = endpoints_.emplace(std::string(vpc), build_endpoints(vpc)).first;
+  return it->second;
+}
+
+std::optional<OutsideSubnet> AccountNetwork::build_subnet(std::string_view id) const {
   auto it = s_.subnets.find(std::string(id));
   if (it == s_.subnets.end()) return std::nullopt;
   const SnapSubnet& s = it->second;
@@ -214,8 +223,8 @@ void AccountNetwork::through_nat(const SnapRoute& route, const Note& sends, bool
   if (it == s_.nat_gateways.end()) return;  // not in the snapshot: unknown
   const SnapNatGateway& nat = it->second;
   out.evidence.push_back(sends);
-  if (!equals_lower(nat.state, "available")) {
-    if (equals_lower(nat.state, "pending")) {
+  if (!ascii_iequals(nat.state, "available")) {
+    if (ascii_iequals(nat.state, "pending")) {
       out.evidence.clear();
       return;  // may become available
     }
@@ -258,14 +267,14 @@ void AccountNetwork::through_nat(const SnapRoute& route, const Note& sends, bool
   }
 }
 
-std::vector<OutsideEndpoint> AccountNetwork::endpoints_in(std::string_view vpc) const {
+std::vector<OutsideEndpoint> AccountNetwork::build_endpoints(std::string_view vpc) const {
   std::vector<OutsideEndpoint> out;
   auto it = endpoints_by_vpc_.find(vpc);
   if (it == endpoints_by_vpc_.end()) return out;
   const SnapVpc* v = nullptr;
   if (auto f = s_.vpcs.find(std::string(vpc)); f != s_.vpcs.end()) v = &f->second;
   for (const SnapEndpoint* e : it->second) {
-    if (!equals_lower(e->state, "available") || e->type == "GatewayLoadBalancer") continue;
+    if (!ascii_iequals(e->state, "available") || e->type == "GatewayLoadBalancer") continue;
     OutsideEndpoint o;
     o.vpc = NetKey::literal(e->vpc);
     o.service = endpoint_service(e->service_name);

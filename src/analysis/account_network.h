@@ -22,8 +22,10 @@ class AccountNetwork {
   ~AccountNetwork();
   const Snapshot& snapshot() const { return s_; }
   // The subnet with its VPC, zone, block and way out; null when the snapshot does not hold it.
+  // Each answer is worked out (and its notes located in the files) once, then shared: every
+  // function, service and use that names the subnet asks again.
   std::optional<OutsideSubnet> subnet(std::string_view id) const;
-  // Available endpoints of a VPC (gateway load balancer endpoints aside).
+  // Available endpoints of a VPC (gateway load balancer endpoints aside); once per VPC too.
   std::vector<OutsideEndpoint> endpoints_in(std::string_view vpc) const;
   const NetSecurityGroup* security_group(std::string_view id) const;
 
@@ -35,6 +37,8 @@ class AccountNetwork {
   };
   // `nat_home`: the subnet of a NAT gateway being judged; its own routes must reach an internet
   // gateway directly.
+  std::optional<OutsideSubnet> build_subnet(std::string_view id) const;
+  std::vector<OutsideEndpoint> build_endpoints(std::string_view vpc) const;
   WayOut way_out(const SnapSubnet& s, bool nat_home) const;
   void through_nat(const SnapRoute& route, const Note& sends, bool nat_home, WayOut& out) const;
   Note note(SnapshotFileIndex file, std::string_view id, std::string text, size_t from = 0) const;
@@ -45,6 +49,9 @@ class AccountNetwork {
   std::unordered_map<std::string_view, std::vector<const SnapEndpoint*>> endpoints_by_vpc_;
   // Groups are built (and cited: a position costs a scan of the file) when first asked for, so a
   // snapshot of thousands of groups costs only the few a template names. Lint threads share them.
+  mutable std::mutex cache_mutex_;
+  mutable std::unordered_map<std::string, std::optional<OutsideSubnet>> subnets_;
+  mutable std::unordered_map<std::string, std::vector<OutsideEndpoint>> endpoints_;
   mutable std::mutex groups_mutex_;
   mutable std::unordered_map<std::string, std::unique_ptr<NetSecurityGroup>> groups_;
 };

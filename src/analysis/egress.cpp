@@ -22,14 +22,16 @@ class PathFinder {
     if (v_.subnets.unknown) {
       p.unknown_subnets.push_back(describe_unknown(v_.subnets.whole));
       p.unknown_subnet_keys.push_back(NetKey::of(v_.subnets.whole));
+      p.unknown_subnet_not_in.emplace_back();
     }
     for (size_t i = 0; i < where_.subnets.size(); ++i) {
       SubnetPath sp = subnet_path(i, call.service);
       if (sp.verdict == Verdict::Unknown && !where_.subnets[i].subnet) {
         const auto& outside = where_.subnets[i].outside;
-        p.unknown_subnets.push_back(sp.subnet.label() +
-                                    (outside && !outside->not_in.empty() ? " (not in " + outside->not_in + ")" : ""));
+        std::string not_in = outside ? outside->not_in : std::string();
+        p.unknown_subnets.push_back(sp.subnet.label() + (not_in.empty() ? "" : " (not in " + not_in + ")"));
         p.unknown_subnet_keys.push_back(sp.subnet);
+        p.unknown_subnet_not_in.push_back(std::move(not_in));
       }
       p.subnets.push_back(std::move(sp));
     }
@@ -62,6 +64,16 @@ class PathFinder {
       it = admissions_.emplace(&e, a.from(where_)).first;
     }
     return it->second.per_subnet[i] != Admit::Refuses;
+  }
+
+  // The same for an endpoint outside the template (an account's), asked once per endpoint.
+  Admit outside_admit(const OutsideEndpoint& e, size_t i) {
+    auto it = outside_admissions_.find(e.source.what);
+    if (it == outside_admissions_.end()) {
+      Admission a(net_, {e.security_groups, false, e.vpc, {443}});
+      it = outside_admissions_.emplace(e.source.what, a.from(where_)).first;
+    }
+    return it->second.per_subnet[i];
   }
 
   // Does a NAT (gateway or instance) placed in `subnet` reach the internet?
@@ -310,8 +322,7 @@ class PathFinder {
       }
       std::string where = (e.stated ? ", stated in " : ", defined in ") + e.described_in;
       if (!gateway && !e.security_groups.empty()) {
-        Admission a(net_, {e.security_groups, false, e.vpc, {443}});
-        if (a.from(where_).per_subnet[i] == Admit::Refuses) {
+        if (outside_admit(e, i) == Admit::Refuses) {
           if (endpoint_blocker == Blocker::None) endpoint_blocker = Blocker::EndpointSgBlocks;
           sp.chain.push_back({"the interface endpoint for " + svc.name + " in " + vpc + where +
                                   ", has security groups that do not admit TCP 443 from the function",
@@ -346,10 +357,7 @@ class PathFinder {
         sp.verdict = Verdict::No;
         sp.blocker = Blocker::FunctionEgressBlocks;
         for (const PlacedGroup& g : where_.groups)
-          if (g.group && !g.group->account.file.empty())
-            sp.chain.push_back(
-                {g.key.label() + " allows no TCP 443 to 0.0.0.0/0 (its egress rules in " + g.group->account.what + ")",
-                 g.group->account.pos, g.group->account.file});
+          if (g.group) sp.chain.push_back(g.group->note(g.key.label() + " allows no TCP 443 to 0.0.0.0/0"));
         return sp;
       case SubnetEgress::InternetGateway:
         sp.verdict = Verdict::No;
@@ -408,6 +416,7 @@ class PathFinder {
   const VpcAttachment& v_;
   const Placement& where_;
   std::unordered_map<const NetEndpoint*, AdmissionResult> admissions_;
+  std::unordered_map<std::string, AdmissionResult> outside_admissions_;  // by what the endpoint's source names
 };
 
 }  // namespace

@@ -49,6 +49,8 @@ struct ServicePath {
   // vpclint cannot name), so a rule can say how to make each known.
   std::vector<std::string> unknown_subnets;
   std::vector<NetKey> unknown_subnet_keys;
+  // For each: the snapshots that were read and do not hold it ("snapshot prod"), else empty.
+  std::vector<std::string> unknown_subnet_not_in;
   std::vector<Note> chain;  // evidence shared by all subnets (endpoint, VPC)
   // Subnets unknown, but the template defines something that may give their VPC a way out
   // (an endpoint for the service in that VPC, a NAT gateway): then say nothing.

@@ -122,6 +122,12 @@ struct NetSecurityGroup {
   std::vector<SgRule> egress;
   bool explicit_egress = false;  // inline SecurityGroupEgress replaces the default allow-all
   ConfigSource account;          // a group of an account snapshot (no resource): its file and position
+
+  // A note at the group: its resource in the template, or its place in the snapshot.
+  Note note(std::string text) const {
+    if (resource) return {std::move(text), resource->key ? resource->key->pos : Position{}};
+    return {std::move(text), account.pos, account.file};
+  }
 };
 
 enum class EndpointType : uint8_t { Gateway, Interface, GatewayLoadBalancer };

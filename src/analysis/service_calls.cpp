@@ -18,17 +18,17 @@ struct ServiceSide {
   bool has_broker_source = false;                // MSK, self-managed Kafka, MQ, DocumentDB
 };
 
-// A function ARN with a version or alias, `${F.Arn}:live` or `${F.Arn}:*` (Join and Sub render
-// alike): function F. Else empty.
-std::string_view qualified_function(const Template& t, const Value& v) {
+// The function whose ARN a joined value is: `${F.Arn}`, or with a version or alias
+// `${F.Arn}:live`, `${F.Arn}:*` (Join and Sub render alike). Else empty.
+std::string_view function_of_arn(const Template& t, const Value& v) {
   std::string_view text = v.text;
   if (v.kind != ValueKind::Composite || !text.starts_with("${")) return {};
   size_t close = text.find('}');
   if (close == std::string_view::npos) return {};
   std::string_view inner = text.substr(2, close - 2), qualifier = text.substr(close + 1);
-  if (!inner.ends_with(".Arn") || !qualifier.starts_with(':') || qualifier.size() < 2 ||
-      qualifier.find_first_of(":/$", 1) != std::string_view::npos)
-    return {};
+  bool qualified =
+      qualifier.size() >= 2 && qualifier[0] == ':' && qualifier.find_first_of(":/$", 1) == std::string_view::npos;
+  if (!inner.ends_with(".Arn") || !(qualifier.empty() || qualified)) return {};
   const Resource* f = t.resource(inner.substr(0, inner.size() - 4));
   return f && is_function(f->kind) ? f->logical_id : std::string_view();
 }
@@ -37,7 +37,7 @@ std::string_view qualified_function(const Template& t, const Value& v) {
 // a function whichever version or alias its ARN names.
 std::string identity(const Template& t, const Value& v) {
   if (v.kind == ValueKind::ResourceRef) return NetKey::resource(v.name).serial();
-  if (std::string_view f = qualified_function(t, v); !f.empty()) return NetKey::resource(f).serial();
+  if (std::string_view f = function_of_arn(t, v); !f.empty()) return NetKey::resource(f).serial();
   return NetKey::of(v).serial();
 }
 
@@ -146,7 +146,7 @@ bool all_in(const Template& t, const std::vector<Value>& resources, const std::u
 std::string target_text(const Template& t, const Value& v) {
   if (v.kind == ValueKind::ResourceRef) return std::string(v.name);
   // `${F.Arn}:live` -> "F:live" (a version or alias of F)
-  if (std::string_view f = qualified_function(t, v); !f.empty())
+  if (std::string_view f = function_of_arn(t, v); !f.empty())
     return std::string(f) + v.text.substr(v.text.find('}') + 1);
   if (v.kind == ValueKind::Literal || v.kind == ValueKind::Composite) return v.text;
   if (v.kind == ValueKind::Parameter)
@@ -191,17 +191,13 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
     for (const Value& v : r.values(res.property("FunctionName")))
       if (v.kind == ValueKind::ResourceRef) attached[v.name].push_back(&res);
   }
-  // Custom resources by the function their ServiceToken names (!GetAtt F.Arn, !Ref F, !Sub '${F.Arn}').
+  // Custom resources by the function their ServiceToken names (!GetAtt F.Arn, !Ref F, !Sub '${F.Arn}',
+  // or a version or alias of it).
   std::unordered_map<std::string_view, std::vector<const Resource*>> custom;
   for (const Resource& res : t.resources()) {
     if (res.type != "AWS::CloudFormation::CustomResource" && !res.type.starts_with("Custom::")) continue;
     for (const Value& v : r.values(res.property("ServiceToken"))) {
-      std::string_view fn;
-      if (v.kind == ValueKind::ResourceRef) fn = v.name;
-      if (v.kind == ValueKind::Composite && v.text.starts_with("${") && v.text.find('}') != std::string::npos) {
-        std::string_view inner = std::string_view(v.text).substr(2, v.text.find('}') - 2);
-        if (const Resource* f = t.resource(inner.substr(0, inner.find('.')))) fn = f->logical_id;
-      }
+      std::string_view fn = v.kind == ValueKind::ResourceRef ? std::string_view(v.name) : function_of_arn(t, v);
       if (const Resource* f = fn.empty() ? nullptr : t.resource(fn); f && is_function(f->kind))
         custom[f->logical_id].push_back(&res);
     }

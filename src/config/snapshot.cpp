@@ -303,8 +303,14 @@ Position SnapshotFile::locate(std::string_view needle, size_t from) const {
   return at == std::string::npos ? Position{1, 1} : position_of(at);
 }
 
+Position SnapshotFile::locate_string(std::string_view value, size_t from) const { return locate(quoted(value), from); }
+
+size_t SnapshotFile::offset_of_string(std::string_view value, size_t from) const {
+  return offset_of(quoted(value), from);
+}
+
 ConfigSource SnapshotFile::cite(std::string_view id, std::string what) const {
-  return {path_, locate(quoted(id)), std::move(what)};
+  return {path_, locate_string(id), std::move(what)};
 }
 
 std::string Snapshot::label() const {

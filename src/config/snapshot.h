@@ -30,6 +30,9 @@ class SnapshotFile {
   Position locate(std::string_view needle, size_t from = 0) const;
   // The byte offset of that occurrence, or npos.
   size_t offset_of(std::string_view needle, size_t from = 0) const;
+  // The same for the JSON string whose value is `value` (an id, a name): quoted as JSON quotes it.
+  Position locate_string(std::string_view value, size_t from = 0) const;
+  size_t offset_of_string(std::string_view value, size_t from = 0) const;
   // A source for a note: the file and the position of the quoted id.
   ConfigSource cite(std::string_view id, std::string what) const;
   // The line and column (in code points) of byte `offset`; the end of the text past it.

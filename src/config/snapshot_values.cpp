@@ -47,14 +47,14 @@ std::map<std::string, ExternalValue, std::less<>> SnapshotValues::stack_paramete
     if (it == s->stacks.end()) continue;
     const SnapStack& st = it->second;
     const SnapshotFile& file = s->file(st.file);
-    size_t at = file.offset_of("\"" + st.name + "\"");
+    size_t at = file.offset_of_string(st.name);
     for (const auto& [name, p] : st.parameters) {
       const std::string& value = p.resolved.empty() ? p.value : p.resolved;
       if (value == "****") continue;  // NoEcho: the CLI never shows the value
       ExternalValue v;
       v.value = value;
       v.source.file = file.path();
-      v.source.pos = file.locate("\"" + name + "\"", at == std::string::npos ? 0 : at);
+      v.source.pos = file.locate_string(name, at == std::string::npos ? 0 : at);
       v.source.what = "deployed stack " + st.name + " in " + s->label() + " has " + name + " = " + value;
       out.emplace(name, std::move(v));
     }
