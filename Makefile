@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 # ON in CI (.ci/run): warnings fail the build. Applies when a build directory is configured.
 WERROR ?= OFF
 
-.PHONY: deps configure build build-cli demo test style update-golden sam-tables readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
+.PHONY: deps configure build build-cli demo test style update-golden sam-tables managed-policies readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -51,6 +51,11 @@ update-golden: build
 # the scripts test suite fails when the committed tables differ from what this makes.
 sam-tables:
 	@python3 scripts/gen_sam_tables.py
+
+# Regenerates src/analysis/generated/aws_managed_policies.* (every AWS managed IAM policy) from
+# ../shared/data/aws-managed-policies; the scripts test suite fails when they differ from this.
+managed-policies:
+	@python3 scripts/gen_managed_policies.py
 
 # Rewrites README.md's rules table (between <!-- rules:begin --> and <!-- rules:end -->) from the
 # registry; the cli test fails when the README and `vpclint --list-rules --format markdown` differ.

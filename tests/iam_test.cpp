@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "analysis/iam_eni.h"
+#include "analysis/iam_managed_policies.h"
 #include "loader/loader.h"
 #include "model/resolver.h"
 #include "model/template.h"
@@ -252,7 +253,7 @@ Conditions:
     CHECK(decide(power.role("Fn"), "iam:ListRoles") == Decision::Allowed);
   }
 
-  TEST_CASE("a managed policy outside the table or the template leaves the role incomplete: Unknown") {
+  TEST_CASE("a customer managed policy or one outside the template leaves the role incomplete: Unknown") {
     IamLoaded f(with_role(R"(
       ManagedPolicyArns:
         - arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
@@ -270,16 +271,146 @@ Parameters:
     CHECK(missing_actions(r, kEniRequiredActions).empty());
   }
 
-  TEST_CASE("an abbreviated table entry can make a decision Maybe, never NotAllowed") {
-    IamLoaded f(with_role(R"(
-      ManagedPolicyArns: [arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess]
+  TEST_CASE("every AWS managed policy: by path and by name, each document decodes") {
+    using namespace vpclint::iam;
+    auto role = find_managed_policy("service-role/AWSLambdaRole");
+    REQUIRE(role);
+    CHECK(role->name() == "AWSLambdaRole");
+    CHECK(role->version == 1);
+    CHECK_FALSE(role->service_side);
+    auto by_name = find_managed_policy_by_name("AWSLambdaRole");
+    REQUIRE(by_name);
+    CHECK(by_name->path == "service-role/AWSLambdaRole");
+    REQUIRE(find_managed_policy("job-function/NetworkAdministrator"));
+    CHECK_FALSE(find_managed_policy("AWSLambdaRole"));  // a path is exact
+    CHECK_FALSE(find_managed_policy_by_name("service-role/AWSLambdaRole"));
+    CHECK_FALSE(find_managed_policy_by_name("awslambdarole"));
+    CHECK_FALSE(find_managed_policy(""));
+    CHECK_FALSE(find_managed_policy("zzz"));
+
+    // Both indexes find every row (their sort order is the lookup's), and every document decodes
+    // into statements the evaluator can use.
+    CHECK(managed_policy_count() > 1500);
+    ManagedPolicyTable t = managed_policy_table();
+    for (uint32_t i = 0; i < t.rows.size(); ++i) {
+      std::string_view path = t.paths.substr(t.rows[i].path, t.rows[i].path_size);
+      CAPTURE(path);
+      auto p = find_managed_policy(path);
+      REQUIRE(p);
+      CHECK(p->index == i);
+      auto n = find_managed_policy_by_name(p->name());
+      REQUIRE(n);
+      CHECK(n->index == i);
+      const std::vector<PolicyStatement>& statements = p->statements();
+      REQUIRE_FALSE(statements.empty());
+      CHECK(&statements == &p->statements());  // decoded once
+      for (const PolicyStatement& s : statements) {
+        CHECK(s.actions.empty() != s.not_actions.empty());
+        CHECK(s.resources.empty() == s.not_resource);
+      }
+    }
+  }
+
+  TEST_CASE("the compact document encoding decodes to the statements an inline document gives") {
+    auto s = iam::decode_managed_document(
+        "A|ec2:CreateNetworkInterface,DeleteNetworkInterface *|*;D!~?|iam:*|arn:aws:iam::*:role/x;A?^|kms:Decrypt|*;");
+    REQUIRE(s.size() == 3);
+    CHECK(s[0].effect == Effect::Allow);
+    CHECK(s[0].actions == std::vector<std::string>{"ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "*"});
+    REQUIRE(s[0].resources.size() == 1);
+    CHECK(s[0].resources[0].is_literal("*"));
+    CHECK_FALSE(s[0].has_condition);
+    CHECK(s[1].effect == Effect::Deny);
+    CHECK(s[1].not_actions == std::vector<std::string>{"iam:*"});
+    CHECK(s[1].not_resource);
+    CHECK(s[1].resources.empty());
+    CHECK(s[1].has_condition);
+    CHECK_FALSE(s[1].service_side);
+    CHECK(s[2].has_condition);
+    CHECK(s[2].service_side);  // only requests an AWS service makes for the role
+  }
+
+  TEST_CASE("managed policies outside the old hand-written table grant what their documents grant") {
+    IamLoaded vpc(with_role(R"(
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/AmazonVPCFullAccess
+        - !Sub arn:${AWS::Partition}:iam::aws:policy/job-function/NetworkAdministrator
 )"));
-    const RoleFacts& r = f.role("Fn");
+    const RoleFacts& r = vpc.role("Fn");
     CHECK_FALSE(r.incomplete);
-    CHECK(decide(r, "dynamodb:PutItem") == Decision::Allowed);
-    CHECK(decide(r, "ec2:DescribeSubnets", ResourceScope::All) == Decision::Allowed);
-    CHECK(decide(r, "ec2:DescribeNetworkInterfaces", ResourceScope::All) == Decision::Maybe);
-    CHECK(decide(r, "ec2:CreateNetworkInterface", ResourceScope::All) == Decision::NotAllowed);
+    for (auto action : kEniRequiredActions) CHECK(decide(r, action, ResourceScope::All) == Decision::Allowed);
+    CHECK(r.evaluate("ec2:CreateNetworkInterface").evidence->origin == "AWS managed policy AmazonVPCFullAccess");
+    CHECK(decide(r, "lambda:InvokeFunction") == Decision::NotAllowed);
+
+    // AWSLambda_ReadOnlyAccess and CloudWatchLambdaInsightsExecutionRolePolicy: no ENI actions.
+    IamLoaded read(with_role(R"(
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/AWSLambda_ReadOnlyAccess
+        - arn:aws:iam::aws:policy/CloudWatchLambdaInsightsExecutionRolePolicy
+)"));
+    const RoleFacts& ro = read.role("Fn");
+    CHECK_FALSE(ro.incomplete);
+    CHECK(decide(ro, "lambda:GetFunction") == Decision::Allowed);
+    CHECK(decide(ro, "lambda:InvokeFunction") == Decision::NotAllowed);
+    CHECK(missing_actions(ro, kEniRequiredActions).size() == 3);
+  }
+
+  TEST_CASE("real managed documents: Deny, NotAction, Conditions, the full text of a formerly abbreviated entry") {
+    IamLoaded deny(with_role(R"(
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole
+        - arn:aws:iam::aws:policy/AWSDenyAll
+)"));
+    Evaluation e = deny.role("Fn").evaluate("ec2:CreateNetworkInterface", ResourceScope::All);
+    CHECK(e.decision == Decision::Denied);
+    REQUIRE(e.evidence);
+    CHECK(e.evidence->origin == "AWS managed policy AWSDenyAll");
+
+    // PowerUserAccess: Allow with NotAction iam:*, organizations:*, account:*.
+    IamLoaded power(with_role("      ManagedPolicyArns: [arn:aws:iam::aws:policy/PowerUserAccess]\n"));
+    CHECK(decide(power.role("Fn"), "sqs:SendMessage") == Decision::Allowed);
+    CHECK(decide(power.role("Fn"), "organizations:CreateAccount") == Decision::NotAllowed);
+
+    // AmazonDynamoDBFullAccess as AWS publishes it (the old table abbreviated its supporting
+    // services as uncertain): what it lists is Allowed, what it does not is NotAllowed, and its
+    // iam:PassRole under a Condition is Maybe.
+    IamLoaded dynamo(with_role("      ManagedPolicyArns: [arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess]\n"));
+    const RoleFacts& d = dynamo.role("Fn");
+    CHECK_FALSE(d.incomplete);
+    CHECK(decide(d, "dynamodb:PutItem") == Decision::Allowed);
+    CHECK(decide(d, "ec2:DescribeSubnets", ResourceScope::All) == Decision::Allowed);
+    CHECK(decide(d, "ec2:DescribeNetworkInterfaces", ResourceScope::All) == Decision::NotAllowed);
+    CHECK(decide(d, "lambda:CreateFunction") == Decision::Allowed);
+    CHECK(decide(d, "lambda:InvokeFunction") == Decision::NotAllowed);
+    CHECK(decide(d, "iam:PassRole") == Decision::Maybe);
+
+    // AmazonSNSFullAccess's SMS actions are granted only via SNS (aws:CalledViaLast): conditional
+    // and the service's, never a call of the code.
+    IamLoaded sns(with_role("      ManagedPolicyArns: [arn:aws:iam::aws:policy/AmazonSNSFullAccess]\n"));
+    Evaluation sms = sns.role("Fn").evaluate("sms-voice:SendTextMessage");
+    CHECK(sms.decision == Decision::Maybe);
+    REQUIRE(sms.evidence);
+    CHECK(sms.evidence->service_side);
+    CHECK_FALSE(sns.role("Fn").evaluate("sns:Publish").evidence->service_side);
+  }
+
+  TEST_CASE("the event-source policies the Lambda service uses are service-side; the others are not") {
+    for (std::string_view name :
+         {"AWSLambdaSQSQueueExecutionRole", "AWSLambdaKinesisExecutionRole", "AWSLambdaDynamoDBExecutionRole",
+          "AWSLambdaMSKExecutionRole", "AWSLambdaInvocation-DynamoDB"}) {
+      CAPTURE(name);
+      auto p = iam::find_managed_policy_by_name(name);
+      REQUIRE(p);
+      CHECK(p->service_side);
+      for (const PolicyStatement& s : p->statements()) CHECK(s.service_side);
+    }
+    for (std::string_view name : {"AWSLambdaRole", "AWSLambdaBasicExecutionRole", "AWSLambdaVPCAccessExecutionRole",
+                                  "AWSLambda_FullAccess", "AmazonSQSFullAccess"}) {
+      CAPTURE(name);
+      auto p = iam::find_managed_policy_by_name(name);
+      REQUIRE(p);
+      CHECK_FALSE(p->service_side);
+    }
   }
 
   TEST_CASE("AWS::IAM::Policy and AWS::IAM::ManagedPolicy attached through Roles, and !Ref in ManagedPolicyArns") {

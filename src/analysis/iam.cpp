@@ -8,7 +8,20 @@
 
 namespace vpclint {
 
-namespace {}  // namespace
+const std::vector<std::string>& ActionList::view() const {
+  static const std::vector<std::string> kNone;
+  return list_ ? *list_ : kNone;
+}
+
+std::vector<std::string>& ActionList::own() {
+  // A list another copy may still read is copied first (use_count errs high, never low, for
+  // the copies this thread can see).
+  if (!list_)
+    list_ = std::make_shared<std::vector<std::string>>();
+  else if (list_.use_count() > 1)
+    list_ = std::make_shared<std::vector<std::string>>(*list_);
+  return *list_;
+}
 
 // Glob matching with `*` (any run) and `?` (one character), case-insensitive. Greedy with a
 // single resume point (the last `*`): no recursion, no exponential backtracking; at worst

@@ -2,6 +2,8 @@
 // Used by the I2xx rules (ENI permissions, trust policy) and by the network analysis ("which AWS
 // services does the function's code call").
 #pragma once
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,25 +18,55 @@ class ConnectorFacts;
 
 enum class Effect : uint8_t { Allow, Deny };
 
+// A statement's action names, shared by its copies: an AWS managed policy's statements are copied
+// into every role that attaches it, and ReadOnlyAccess alone names thousands of actions. Copies
+// share one list (so a template repeating such a policy costs memory per statement, not per
+// action); changing a copy gives it its own.
+class ActionList {
+ public:
+  ActionList() = default;
+  ActionList(std::vector<std::string> v) : list_(std::make_shared<std::vector<std::string>>(std::move(v))) {}
+  ActionList(std::initializer_list<std::string> v) : ActionList(std::vector<std::string>(v)) {}
+
+  auto begin() const { return view().begin(); }
+  auto end() const { return view().end(); }
+  size_t size() const { return view().size(); }
+  bool empty() const { return view().empty(); }
+  const std::string& operator[](size_t i) const { return view()[i]; }
+  const std::vector<std::string>& view() const;
+  bool operator==(const std::vector<std::string>& other) const { return view() == other; }
+
+  void push_back(std::string action) { own().push_back(std::move(action)); }
+  template <class It>
+  void assign(It first, It last) {
+    list_ = std::make_shared<std::vector<std::string>>(first, last);
+  }
+
+ private:
+  std::vector<std::string>& own();
+  std::shared_ptr<std::vector<std::string>> list_;
+};
+
 // One IAM statement, from wherever it came: an inline policy of a role, an AWS::IAM::Policy or
-// ManagedPolicy attached to the role, an AWS managed policy (from the built-in table), a SAM
+// ManagedPolicy attached to the role, an AWS managed policy (from the generated table), a SAM
 // policy template, an inline SAM `Policies` statement, a SAM connector.
 struct PolicyStatement {
   Effect effect = Effect::Allow;
-  std::vector<std::string> actions;      // as written, e.g. "lambda:InvokeFunction", "sqs:Send*"
-  std::vector<std::string> not_actions;  // NotAction: the statement covers every other action
-  std::vector<Value> resources;          // resolved Resource values; empty with NotResource
+  ActionList actions;            // as written, e.g. "lambda:InvokeFunction", "sqs:Send*"
+  ActionList not_actions;        // NotAction: the statement covers every other action
+  std::vector<Value> resources;  // resolved Resource values; empty with NotResource
   bool not_resource = false;
   bool has_condition = false;  // a Condition block: the statement may or may not apply
   Guard guard;                 // the statement exists only under these template conditions
   const Node* node = nullptr;  // the statement (or the policy template / managed policy ARN entry)
   std::string origin;          // "SAM policy template LambdaInvokePolicy", "managed policy AWSLambdaRole", ...
   // Whether the statement really applies to its actions is not known (an Action or Effect that
-  // could not be resolved, an abbreviated entry of the managed policy table): it can make a
-  // decision Maybe, never Allowed or Denied.
+  // could not be resolved): it can make a decision Maybe, never Allowed or Denied.
   bool uncertain = false;
-  // Granted for the Lambda service's own use with the function's role (the event-source
-  // managed policies such as AWSLambdaInvocation-DynamoDB): it never shows what the code calls.
+  // Never shows what the code calls: granted for the Lambda service's own use with the role (the
+  // event-source managed policies such as AWSLambdaSQSQueueExecutionRole), only to requests an
+  // AWS service makes (aws:CalledVia, kms:ViaService), or by an AWS managed policy for services
+  // it supports rather than serves (scripts/gen_managed_policies.py, CALLS).
   bool service_side = false;
 
   // Whether the statement names `action` (case-insensitive, `*` and `?` wildcards, NotAction).

@@ -86,7 +86,9 @@ void Collector::statement(const Node* st, const Guard& guard, const std::string&
   std::vector<PolicyStatement> made;
   if (const Node* na = st->get("NotAction")) {
     bool u = false;
-    strings(na, s.not_actions, u);
+    std::vector<std::string> names;
+    strings(na, names, u);
+    s.not_actions = std::move(names);
     // NotAction names what the statement does NOT cover: an unknown entry makes all of it uncertain.
     if (u) uncertain = true;
     if (s.not_actions.empty()) s.not_actions.push_back("");  // `NotAction: []` covers everything
@@ -126,22 +128,12 @@ void Collector::aws_managed(const ManagedPolicy& p, const Node* at, const Guard&
                             StatementSink out) {
   std::string origin = "AWS managed policy " + std::string(p.name());
   if (!why.empty()) origin += " " + why;
-  for (const ManagedStatement& m : p.statements) {
-    if (!spend(out)) return;
-    PolicyStatement s;
-    s.effect = m.effect;
-    s.actions.assign(m.actions.begin(), m.actions.end());
-    s.not_actions.assign(m.not_actions.begin(), m.not_actions.end());
-    for (std::string_view r : m.resources) {
-      Value v;
-      v.kind = ValueKind::Literal;
-      v.text = std::string(r);
-      v.node = at;
-      s.resources.push_back(std::move(v));
-    }
-    s.has_condition = m.has_condition;
-    s.uncertain = m.uncertain;
-    s.service_side = p.service_side;
+  for (const PolicyStatement& decoded : p.statements()) {
+    // The copy shares its action list, but every evaluation walks it: a long list costs more
+    // (ReadOnlyAccess, about 2,900 actions, some 45 units) so that repeating it stays bounded.
+    if (!spend(out, 1 + (decoded.actions.size() + decoded.not_actions.size()) / 64)) return;
+    PolicyStatement s = decoded;  // the same statement an inline document would give
+    for (Value& v : s.resources) v.node = at;
     s.guard = guard;
     s.node = at;
     s.origin = origin;
@@ -172,7 +164,7 @@ void Collector::managed(const Node* ref, const Guard& guard, bool names_allowed,
       continue;
     }
     std::string_view path = aws_managed_policy_path(v.text);
-    const ManagedPolicy* p = nullptr;
+    std::optional<ManagedPolicy> p;
     if (!path.empty())
       p = find_managed_policy(path);
     else if (names_allowed && v.kind == ValueKind::Literal && v.text.find(':') == std::string::npos)
@@ -180,7 +172,7 @@ void Collector::managed(const Node* ref, const Guard& guard, bool names_allowed,
     if (p)
       aws_managed(*p, at, g, why, out);
     else
-      out.incomplete = true;  // a customer managed policy, or an AWS one not in the table
+      out.incomplete = true;  // a customer managed policy, or a path AWS has no policy at
   }
 }
 

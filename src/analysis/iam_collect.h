@@ -39,17 +39,18 @@ class Collector {
   // !Ref to an AWS::IAM::ManagedPolicy of the template, or (SAM `Policies`) a bare AWS managed
   // policy name.
   void managed(const Node* ref, const Guard& guard, bool names_allowed, const std::string& why, StatementSink out);
-  // The statements of an AWS managed policy from the built-in table.
+  // The statements of an AWS managed policy (from the generated table of all of them).
   void aws_managed(const ManagedPolicy& p, const Node* at, const Guard& guard, const std::string& why,
                    StatementSink out);
 
-  // Takes one unit of the budget; false (and the sink marked incomplete) once it is spent.
-  bool spend(StatementSink out) {
-    if (budget_ == 0) {
+  // Takes `units` of the budget; false (and the sink marked incomplete) once it is spent.
+  bool spend(StatementSink out, size_t units = 1) {
+    if (budget_ < units) {
+      budget_ = 0;
       out.incomplete = true;
       return false;
     }
-    --budget_;
+    budget_ -= units;
     return true;
   }
   bool exhausted() const { return budget_ == 0; }

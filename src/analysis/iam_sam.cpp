@@ -54,9 +54,8 @@ void fill(const Resolver& r, const std::string& pattern, std::string_view key, c
   }
 }
 
-const ManagedPolicy& table_policy(std::string_view path) {
-  const ManagedPolicy* p = find_managed_policy(path);
-  return *p;  // the table always holds the policies SAM adds
+ManagedPolicy table_policy(std::string_view path) {
+  return *find_managed_policy(path);  // the table holds every AWS managed policy, so those SAM adds
 }
 
 }  // namespace
