@@ -85,7 +85,8 @@ int main(int argc, char** argv) {
   app.add_flag("--skip-non-templates", skip_non_templates,
                "Skip named files that do not look like templates (as directory search does); for hooks");
   app.add_flag("--no-color", no_color, "Never color the text output (NO_COLOR is honoured too)");
-  app.add_option("--max-file-size", max_file_size, "Largest file linted, in bytes (default 20 MB)");
+  app.add_option("--max-file-size", max_file_size,
+                 "Largest file linted, in bytes (default 2 MB: CloudFormation deploys at most 1 MB)");
   app.add_option("-j,--jobs", jobs, "Files linted in parallel (default: all cores); the output does not depend on it")
       ->check(CLI::Range(1u, 1024u));
   app.add_option("--config", config,
