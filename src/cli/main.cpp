@@ -10,6 +10,7 @@
 #include "cli/lint_command.h"
 #include "cli/rule_list.h"
 #include "cli/snapshot_command.h"
+#include "git_commit.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
 
@@ -126,7 +127,9 @@ int main(int argc, char** argv) {
   if (graph->parsed()) return vpclint::run_graph_command(graph_command, std::cout, std::cerr);
   if (snapshot->parsed()) return vpclint::run_snapshot_command(snapshot_command, std::cout, std::cerr);
   if (version) {
-    std::cout << "vpclint " << VPCLINT_VERSION << '\n';
+    std::cout << "vpclint " << VPCLINT_VERSION;
+    if (*VPCLINT_GIT_COMMIT) std::cout << " (commit " << VPCLINT_GIT_COMMIT << ')';
+    std::cout << '\n';
     return 0;
   }
   if (show_rules) {
