@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 # ON in CI (.ci/run): warnings fail the build. Applies when a build directory is configured.
 WERROR ?= OFF
 
-.PHONY: deps configure build build-cli demo test style update-golden sam-tables managed-policies readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
+.PHONY: deps configure build build-cli static package ci-file-linters demo test style update-golden sam-tables managed-policies readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -12,17 +12,42 @@ deps:
 configure: deps
 	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DVPCLINT_WERROR=$(WERROR)
 
-# Everything: vpclint, the tests, the benchmark helper.
+# Everything: vpclint, the tests, the man page, the benchmark helper. Configures again so that
+# a build directory first made by `make demo` (before doctest was installed) gains the tests.
 build: configure
+	@./scripts/install-deps.sh test
+	@cmake $(BUILD) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # The vpclint executable alone, for what only runs it (demo, README table, pictures).
 build-cli: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target vpclint
 
+# The portable executable alone, in its own build directory without the tests: fully static
+# (libc included), so it runs on any Linux x86-64 and in an empty root. The Dockerfile uses it.
+static: deps
+	@[ -f build-static/build.ninja ] || cmake -S . -B build-static -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DBUILD_TESTING=OFF -DVPCLINT_WERROR=$(WERROR)
+	@cmake --build build-static -j $(JOBS) --target vpclint
+	@if readelf -l build-static/vpclint | grep -q 'Requesting program interpreter'; then \
+	  echo "build-static/vpclint is not static (no static libc, yaml-cpp or re2 archive?)" >&2; exit 1; fi
+	@echo "build-static/vpclint: static executable"
+
+# build/packages/vpclint-<version>-linux-x86_64.tar.gz and vpclint_<version>_amd64.deb (CPack).
+package: build
+	@./scripts/install-deps.sh package
+	@cd $(BUILD) && cmake . >/dev/null && cpack
+
 # Lints the bundled example; vpclint's exit code (1: findings) is shown, not treated as a failure.
-demo: build-cli
-	@./$(BUILD)/vpclint examples/order-cancel/template.yaml; echo "(vpclint exit code: $$?)"
+# Its own build directory, tuned for the first run on a fresh machine: the executable alone, the
+# layers batched into unity translation units (each header parsed once per batch) at -O1. That
+# halves the compile; the lint itself still takes milliseconds. `make test` builds in build/.
+demo: deps
+	@[ -f build-demo/build.ninja ] || cmake -S . -B build-demo -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_CXX_FLAGS_RELEASE="-O1 -DNDEBUG" -DBUILD_TESTING=OFF -DCMAKE_UNITY_BUILD=ON \
+	  -DCMAKE_UNITY_BUILD_BATCH_SIZE=16 >/dev/null
+	@cmake --build build-demo -j $(JOBS) --target vpclint
+	@./build-demo/vpclint examples/order-cancel/template.yaml; echo "(vpclint exit code: $$?)"
 
 # Microsoft's SARIF validator (npm), used by the formats test suite.
 sarif-validator: configure
@@ -33,8 +58,18 @@ sarif-validator: configure
 	    [ $$i -lt 3 ] || exit 1; echo "npm install failed, retrying in $$((i * 10)) s" >&2; sleep $$((i * 10)); \
 	  done
 
+# The linters of the files that ship vpclint to other CI (npm): dockerfile-utils for the Dockerfile,
+# action-validator for action.yml and .github/workflows/; tests/distribution's ci-files test runs them.
+ci-file-linters: configure
+	@./scripts/install-deps.sh sarif
+	@[ -x $(BUILD)/tools/node_modules/.bin/dockerfile-utils ] && [ -x $(BUILD)/tools/node_modules/.bin/action-validator ] || \
+	  for i in 1 2 3; do \
+	    npm install --silent --no-audit --no-fund --save-exact --prefix $(BUILD)/tools dockerfile-utils@0.16.3 @action-validator/cli@0.6.0 && break; \
+	    [ $$i -lt 3 ] || exit 1; echo "npm install failed, retrying in $$((i * 10)) s" >&2; sleep $$((i * 10)); \
+	  done
+
 # Graphviz too, so the graph suite renders the DOT it checks instead of skipping that test.
-test: build sarif-validator
+test: build sarif-validator ci-file-linters
 	@./scripts/install-deps.sh pictures
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
@@ -102,4 +137,4 @@ pictures: build-cli
 	@./$(BUILD)/vpclint graph examples/order-cancel/template-fixed.yaml --format dot | dot -Tsvg -o docs/img/order-cancel-after.svg
 
 clean:
-	@rm -rf $(BUILD) build-asan
+	@rm -rf $(BUILD) build-asan build-static build-demo

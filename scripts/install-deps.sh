@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vpclint needs to build and test, only those that are missing.
 set -euo pipefail
-# git and pre-commit: the precommit test suite commits through the real pre-commit hook.
-packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev doctest-dev
-  libtomlplusplus-dev git pre-commit)
-# Optional groups: `fuzz` (clang with libFuzzer), `style` (clang-format, clang-tidy), `bench` (plotting), `pictures` (Graphviz's dot,
-# which draws the README's pictures from `vpclint graph --format dot`).
+# Without a group: what building the vpclint executable needs, nothing more (`make demo`).
+packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev
+  libtomlplusplus-dev)
+# Optional groups: `test` (doctest; git and pre-commit, since the precommit suite commits through
+# the real hook; help2man for the man page; lintian, which checks the .deb), `package` (help2man),
+# `fuzz` (clang with libFuzzer), `style` (clang-format, clang-tidy), `bench` (plotting), `pictures`
+# (Graphviz's dot, which draws the README's pictures from `vpclint graph --format dot`).
 case "${1:-}" in
+  test) packages+=(doctest-dev git pre-commit help2man lintian) ;;
+  package) packages+=(help2man) ;;
   fuzz) packages+=(clang libclang-rt-14-dev) ;;
   style) packages+=(clang-format clang-tidy) ;;
   bench) packages+=(gnuplot-nox bc time) ;;

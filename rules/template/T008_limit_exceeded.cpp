@@ -13,7 +13,8 @@ class LimitExceeded : public Rule {
         "template",
         Severity::Error,
         "The file exceeds a safety limit (size, nesting depth, node count, alias or merge expansion)",
-        "Split the template (nested stacks), or raise the limit with --max-file-size when the file is legitimate"};
+        "Split the template (nested stacks); CloudFormation deploys at most 1 MB of template, so raise "
+        "--max-file-size only for a file that is rewritten smaller before deploy"};
     return m;
   }
   void check(const LintContext& ctx, FindingSink& sink) const override {

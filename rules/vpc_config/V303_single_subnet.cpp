@@ -1,4 +1,5 @@
 // V303 single-subnet: A VPC-attached function with exactly one subnet: one Availability Zone
+#include "vpc_config/vpc_id_items.h"
 #include "vpc_config/vpc_variants.h"
 
 namespace vpclint {
@@ -20,6 +21,9 @@ class SingleSubnet : public Rule {
         ctx, sink,
         [&](const FunctionVpc& fn, const VpcAttachment& v, const Node*& at, std::vector<Note>& notes) -> std::string {
           if (v.subnets.unknown || v.subnets.items.size() != 1) return {};
+          // One item that wrongly holds several subnets is V307's finding, not one zone.
+          for (const Value& item : v.subnets.items[0])
+            if (joins_several_ids(item)) return {};
           at = v.subnets.node;
           if (const Node* only = v.subnets.items[0].empty() ? nullptr : v.subnets.items[0][0].node)
             notes.push_back({"its only subnet", only->pos});

@@ -10,6 +10,7 @@
 #include "cli/lint_command.h"
 #include "cli/rule_list.h"
 #include "cli/snapshot_command.h"
+#include "git_commit.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
 
@@ -85,7 +86,8 @@ int main(int argc, char** argv) {
   app.add_flag("--skip-non-templates", skip_non_templates,
                "Skip named files that do not look like templates (as directory search does); for hooks");
   app.add_flag("--no-color", no_color, "Never color the text output (NO_COLOR is honoured too)");
-  app.add_option("--max-file-size", max_file_size, "Largest file linted, in bytes (default 20 MB)");
+  app.add_option("--max-file-size", max_file_size,
+                 "Largest file linted, in bytes (default 2 MB: CloudFormation deploys at most 1 MB)");
   app.add_option("-j,--jobs", jobs, "Files linted in parallel (default: all cores); the output does not depend on it")
       ->check(CLI::Range(1u, 1024u));
   app.add_option("--config", config,
@@ -125,7 +127,9 @@ int main(int argc, char** argv) {
   if (graph->parsed()) return vpclint::run_graph_command(graph_command, std::cout, std::cerr);
   if (snapshot->parsed()) return vpclint::run_snapshot_command(snapshot_command, std::cout, std::cerr);
   if (version) {
-    std::cout << "vpclint " << VPCLINT_VERSION << '\n';
+    std::cout << "vpclint " << VPCLINT_VERSION;
+    if (*VPCLINT_GIT_COMMIT) std::cout << " (commit " << VPCLINT_GIT_COMMIT << ')';
+    std::cout << '\n';
     return 0;
   }
   if (show_rules) {

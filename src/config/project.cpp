@@ -61,8 +61,9 @@ std::string as_glob(std::string_view name, bool pattern) {
   return out;
 }
 
-// Linear-time match of `*` globs (the classic two-pointer walk with one backtrack point).
-bool glob_match(std::string_view glob, std::string_view text) {
+// Linear-time match of `*` patterns, where `*` spans any text, `/` included (glob_match is for
+// paths); the classic two-pointer walk with one backtrack point.
+bool star_match(std::string_view glob, std::string_view text) {
   size_t g = 0, t = 0, star = std::string_view::npos, mark = 0;
   while (t < text.size()) {
     if (g < glob.size() && glob[g] == text[t] && glob[g] != '*') {
@@ -86,8 +87,8 @@ bool names_may_match(std::string_view a, bool a_pattern, std::string_view b, boo
   std::string ga = as_glob(a, a_pattern), gb = as_glob(b, b_pattern);
   bool wa = ga.find('*') != std::string::npos, wb = gb.find('*') != std::string::npos;
   if (!wa && !wb) return ga == gb;
-  if (!wb) return glob_match(ga, gb);
-  if (!wa) return glob_match(gb, ga);
+  if (!wb) return star_match(ga, gb);
+  if (!wa) return star_match(gb, ga);
   // Both have unknown parts: their fixed ends must agree.
   std::string_view pa = std::string_view(ga).substr(0, ga.find('*')), pb = std::string_view(gb).substr(0, gb.find('*'));
   std::string_view sa = std::string_view(ga).substr(ga.rfind('*') + 1),

@@ -32,7 +32,7 @@ Look look_of(GraphNodeKind k) {
   return {"[", "]", "note", "fill:#ffffff"};
 }
 
-void write_node(const GraphNode& n, std::string_view indent, std::ostream& out) {
+void write_mermaid_node(const GraphNode& n, std::string_view indent, std::ostream& out) {
   Look l = look_of(n.kind);
   out << indent << n.id << l.open << '"' << mermaid_text(n.label) << '"' << l.close << '\n';
 }
@@ -81,10 +81,10 @@ void write_mermaid(const NetworkGraph& graph, std::ostream& out) {
   for (const GraphNode& n : graph.nodes()) by_cluster[n.cluster].push_back(&n);
   for (const GraphCluster& c : graph.clusters()) {
     out << "  subgraph " << c.id << "[\"" << mermaid_text(c.label) << "\"]\n";
-    for (const GraphNode* n : by_cluster[c.id]) write_node(*n, "    ", out);
+    for (const GraphNode* n : by_cluster[c.id]) write_mermaid_node(*n, "    ", out);
     out << "  end\n";
   }
-  for (const GraphNode* n : by_cluster[""]) write_node(*n, "  ", out);
+  for (const GraphNode* n : by_cluster[""]) write_mermaid_node(*n, "  ", out);
 
   std::vector<std::string> broken;
   for (size_t i = 0; i < graph.edges().size(); ++i) {

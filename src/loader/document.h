@@ -40,7 +40,10 @@ struct LoadIssue {
 };
 
 struct Limits {
-  size_t max_file_size = 20 * 1024 * 1024;
+  // Twice CloudFormation's largest template (1 MB from S3, 51,200 bytes inline), leaving room for
+  // comments and layout that `sam package` rewrites away; yaml-cpp reads a long plain scalar at
+  // about 4 MB/s, so no file within the limit takes a second.
+  size_t max_file_size = 2 * 1024 * 1024;
   uint32_t max_depth = 512;
   // Real templates have tens of thousands of nodes; this bounds memory on hostile input.
   uint32_t max_nodes = 2'000'000;

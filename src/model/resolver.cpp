@@ -11,15 +11,11 @@ Value make_value(ValueKind kind, const Node* node, const Guard& guard, std::stri
   return v;
 }
 
-namespace {
-
 bool is_list_type(std::string_view type) {
   return type == "CommaDelimitedList" || type.starts_with("List<") ||
          type.starts_with("AWS::SSM::Parameter::Value<List<") ||
          type == "AWS::SSM::Parameter::Value<CommaDelimitedList>";
 }
-
-}  // namespace
 
 const ExternalValue* Resolver::stated_parameter(const Parameter& p) const {
   if (stated_)

@@ -106,6 +106,9 @@ class Resolver {
   const Bindings* bindings_;
 };
 
+// A parameter type whose value is a list: CommaDelimitedList, List<...>, SSM list values.
+bool is_list_type(std::string_view type);
+
 // "a,b , c" -> {"a", "b", "c"}: CloudFormation's list parameters and Fn::Split on literals.
 std::vector<std::string_view> split_text(std::string_view text, std::string_view delimiter);
 
