@@ -25,6 +25,8 @@ import re
 import shutil
 import sys
 
+from generated_file import write_if_changed
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -255,17 +257,7 @@ def gen_connector_profiles(data, notice):
 
 
 def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    old = None
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            old = f.read()
-    if old != text:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        print(f"wrote {os.path.relpath(path, REPO)}")
-    else:
-        print(f"unchanged {os.path.relpath(path, REPO)}")
+    write_if_changed(path, text, REPO)
 
 
 def main():
