@@ -90,6 +90,8 @@ void report_reach(const LintContext& ctx, FindingSink& sink, ReachProblem proble
     for (const VariantReach& v : u.variants) {
       ReachProblem p;
       if (!classify_reach(v.reach, reaches, p) || p != problem) continue;
+      // Mounting a file system from outside any VPC fails the deployment: V310 says so.
+      if (v.reach == Reach::NotInVpc && v.use && v.use->mount) continue;
       ReachWords r = words(ctx.resolver, u, v);
       std::string when = v.guard.describe();
       if (!when.empty()) r.message = when + ", " + r.message;

@@ -148,6 +148,10 @@ ReachabilityFacts::ReachabilityFacts(const Template& t, const Resolver& r, const
     : net_(net), placements_(placements) {
   resources_ = reach::read_vpc_resources(t, r, net);
   for (size_t i = 0; i < resources_.size(); ++i) index_.emplace(resources_[i].resource->logical_id, i);
+  for (const Resource& res : t.resources())
+    if (res.kind == ResourceKind::EfsAccessPoint)
+      if (const Resource* fs = reach::file_system_of(t, r, res))
+        file_system_of_.emplace(res.logical_id, fs->logical_id);
   admissions_.reserve(resources_.size());
   for (const VpcResource& res : resources_)
     admissions_.emplace_back(net, AdmissionTarget{res.groups, res.groups_unknown, res.vpc, res.ports});
@@ -162,7 +166,9 @@ const VpcResource* ReachabilityFacts::resource(std::string_view id) const {
 // A reference from a function's properties (or from Globals.Function) to a VPC-only resource.
 void ReachabilityFacts::property_use(const Reference& ref, const Resource& fn, std::vector<Found>& out) const {
   if (ref.kind != ReferenceKind::Ref && ref.kind != ReferenceKind::GetAtt && ref.kind != ReferenceKind::Sub) return;
-  auto it = index_.find(ref.target);
+  // FileSystemConfigs names an access point; the function mounts the access point's file system.
+  auto ap = file_system_of_.find(ref.target);
+  auto it = index_.find(ap == file_system_of_.end() ? ref.target : ap->second);
   if (it == index_.end()) return;
   std::string path = property_path(ref.node);
   auto parts = split_path(path);
@@ -171,7 +177,8 @@ void ReachabilityFacts::property_use(const Reference& ref, const Resource& fn, s
   size_t at = global ? 2 : 3;
   if (parts.size() <= at || (global ? parts[1] != "Function" : parts[2] != "Properties")) return;
   std::string_view prop = parts[at];
-  if (ignored_property(prop)) return;
+  bool mount = prop == "FileSystemConfigs" && ap != file_system_of_.end();
+  if (ignored_property(prop) && !mount) return;
   std::string var;
   if (prop == "Environment" && parts.size() > at + 2 && parts[at + 1] == "Variables") var = parts[at + 2];
   // A Globals reference reaches the function unless the function sets the same thing itself.
@@ -185,9 +192,12 @@ void ReachabilityFacts::property_use(const Reference& ref, const Resource& fn, s
   }
   Found f{it->second, {}};
   f.use.via = ResourceUse::Via::Property;
-  f.use.how = var.empty() ? "its " + std::string(prop) : var;
+  f.use.how = mount         ? "its FileSystemConfigs (access point " + std::string(ref.target) + ")"
+              : var.empty() ? "its " + std::string(prop)
+                            : var;
   f.use.attribute = std::string(ref.attribute);
-  f.use.direct = endpoint_attribute(ref.attribute);
+  f.use.direct = mount || endpoint_attribute(ref.attribute);
+  f.use.mount = mount;
   f.use.node = ref.node;
   f.use.pos = ref.pos;
   f.use.guard = resource_guard(fn);

@@ -58,6 +58,8 @@ struct ResourceUse {
   // bare !Ref or an ARN may as well serve control-plane API calls (snapshots, start/stop): it
   // counts only when the role is known and grants none for the resource's service.
   bool direct = true;
+  // A FileSystemConfigs mount: without a VPC the deployment fails (V310) before any connection.
+  bool mount = false;
   const Node* node = nullptr;  // where it is written
   Position pos;
   Guard guard;  // the conditions under which the use exists (resource conditions, !If branches)
@@ -126,6 +128,8 @@ class ReachabilityFacts {
   std::vector<VpcResource> resources_;
   std::vector<Admission> admissions_;  // one per resource: what its groups admit on its ports
   std::unordered_map<std::string_view, size_t> index_;
+  // Access point -> the file system it opens (FileSystemConfigs names access points).
+  std::unordered_map<std::string_view, std::string_view> file_system_of_;
   std::vector<ResourceUsage> usages_;
 };
 

@@ -10,21 +10,6 @@
 
 namespace vpclint::reach {
 
-namespace {
-
-// A port number, or 0 when the template does not fix a valid one.
-int port_of(const Resolver& r, const Node* n) {
-  int v = integer_of(r, n).value_or(0);
-  return v > 0 && v <= 65535 ? v : 0;
-}
-
-// Keys of a list property (subnets, security groups). Several `!If` alternatives, or items the
-// template does not show, make it unknown.
-struct KeyList {
-  std::vector<NetKey> keys;
-  bool present = false;
-  bool unknown = false;
-};
 KeyList key_list(const Resolver& r, const Node* n) {
   KeyList out;
   if (!n) return out;
@@ -43,6 +28,14 @@ KeyList key_list(const Resolver& r, const Node* n) {
       out.keys.push_back(std::move(key));
   }
   return out;
+}
+
+namespace {
+
+// A port number, or 0 when the template does not fix a valid one.
+int port_of(const Resolver& r, const Node* n) {
+  int v = integer_of(r, n).value_or(0);
+  return v > 0 && v <= 65535 ? v : 0;
 }
 
 struct Engine {
@@ -396,8 +389,13 @@ std::vector<VpcResource> read_vpc_resources(const Template& t, const Resolver& r
   std::vector<VpcResource> out;
   Reader reader(t, r, net);
   for (const Resource& res : t.resources()) {
-    if (!shape_of(res.kind)) continue;
     VpcResource v;
+    if (res.kind == ResourceKind::EfsFileSystem) {
+      read_file_system(t, r, net, res, v);
+      out.push_back(std::move(v));
+      continue;
+    }
+    if (!shape_of(res.kind)) continue;
     if (reader.read(res, v)) out.push_back(std::move(v));
   }
   return out;

@@ -67,6 +67,9 @@ constexpr std::array kTypes{
     TypeName{ResourceKind::DaxCluster, "AWS::DAX::Cluster"},
     TypeName{ResourceKind::DaxSubnetGroup, "AWS::DAX::SubnetGroup"},
     TypeName{ResourceKind::DocDbElasticCluster, "AWS::DocDBElastic::Cluster"},
+    TypeName{ResourceKind::EfsFileSystem, "AWS::EFS::FileSystem"},
+    TypeName{ResourceKind::EfsMountTarget, "AWS::EFS::MountTarget"},
+    TypeName{ResourceKind::EfsAccessPoint, "AWS::EFS::AccessPoint"},
 };
 }  // namespace
 

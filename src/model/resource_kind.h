@@ -68,6 +68,9 @@ enum class ResourceKind : uint8_t {
   DaxCluster,
   DaxSubnetGroup,
   DocDbElasticCluster,
+  EfsFileSystem,
+  EfsMountTarget,
+  EfsAccessPoint,
 };
 
 // Type string -> kind (Other when vpclint has no model for it).
