@@ -39,7 +39,8 @@ std::span<const std::string_view> data_plane_actions(ResourceKind k) {
     case ResourceKind::NeptuneCluster: return kNeptune;
     case ResourceKind::OpenSearchDomain:
     case ResourceKind::ElasticsearchDomain: return kSearch;
-    case ResourceKind::MskCluster: return kKafka;
+    case ResourceKind::MskCluster:
+    case ResourceKind::MskServerlessCluster: return kKafka;
     case ResourceKind::DaxCluster: return kDax;
     default: return {};
   }
@@ -56,7 +57,8 @@ std::string_view control_plane_prefix(ResourceKind k) {
     case ResourceKind::RedshiftCluster: return "redshift:";
     case ResourceKind::OpenSearchDomain:
     case ResourceKind::ElasticsearchDomain: return "es:";
-    case ResourceKind::MskCluster: return "kafka:";
+    case ResourceKind::MskCluster:
+    case ResourceKind::MskServerlessCluster: return "kafka:";
     case ResourceKind::MqBroker: return "mq:";
     case ResourceKind::RedshiftServerlessWorkgroup: return "redshift-serverless:";
     case ResourceKind::DaxCluster:

@@ -390,8 +390,11 @@ std::vector<VpcResource> read_vpc_resources(const Template& t, const Resolver& r
   Reader reader(t, r, net);
   for (const Resource& res : t.resources()) {
     VpcResource v;
-    if (res.kind == ResourceKind::EfsFileSystem) {
-      read_file_system(t, r, net, res, v);
+    if (res.kind == ResourceKind::EfsFileSystem || res.kind == ResourceKind::MskServerlessCluster) {
+      if (res.kind == ResourceKind::EfsFileSystem)
+        read_file_system(t, r, net, res, v);
+      else
+        read_msk_serverless(r, net, res, v);
       out.push_back(std::move(v));
       continue;
     }

@@ -22,6 +22,9 @@ KeyList key_list(const Resolver& r, const Node* n);
 void read_file_system(const Template& t, const Resolver& r, const NetworkModel& net, const Resource& fs,
                       VpcResource& v);
 
+// An MSK Serverless cluster, placed by its one VpcConfigs entry (reachability_msk_serverless.cpp).
+void read_msk_serverless(const Resolver& r, const NetworkModel& net, const Resource& cluster, VpcResource& v);
+
 // The file system an access point of the template belongs to; null when not known.
 const Resource* file_system_of(const Template& t, const Resolver& r, const Resource& access_point);
 

@@ -70,6 +70,7 @@ constexpr std::array kTypes{
     TypeName{ResourceKind::EfsFileSystem, "AWS::EFS::FileSystem"},
     TypeName{ResourceKind::EfsMountTarget, "AWS::EFS::MountTarget"},
     TypeName{ResourceKind::EfsAccessPoint, "AWS::EFS::AccessPoint"},
+    TypeName{ResourceKind::MskServerlessCluster, "AWS::MSK::ServerlessCluster"},
 };
 }  // namespace
 

@@ -71,6 +71,7 @@ enum class ResourceKind : uint8_t {
   EfsFileSystem,
   EfsMountTarget,
   EfsAccessPoint,
+  MskServerlessCluster,
 };
 
 // Type string -> kind (Other when vpclint has no model for it).
