@@ -78,6 +78,14 @@ void check_valid_sarif(const std::string& validator, const std::string& sarif) {
 }  // namespace
 
 TEST_SUITE("formats") {
+  TEST_CASE("github annotations name files relative to the repository, without ./") {
+    auto r =
+        vpclint::test::run("cd " + source_dir() + "/examples && " + std::string(VPCLINT_BINARY) + " . --format github");
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("::error file=order-cancel/template.yaml,line=93,col=7,title=N101::") != std::string::npos);
+    CHECK(r.out.find("file=./") == std::string::npos);
+  }
+
   TEST_CASE("gnu, github, junit and sarif carry exactly the JSON findings") {
     std::set<Key> reference = from_json();
     REQUIRE(reference.size() > 8);

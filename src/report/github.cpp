@@ -1,4 +1,5 @@
 #include "report/reporter.h"
+#include "report/source_span.h"
 
 namespace vpclint {
 
@@ -37,7 +38,7 @@ void write_github(std::ostream& out, const RunResult& run) {
   for (const Finding* f : sorted_findings(run)) {
     std::string message = f->message;
     if (!f->fix.empty()) message += "\nhelp: " + f->fix;
-    out << "::" << command(f->severity) << " file=" << escape(f->file, true) << ",line=" << f->pos.line
+    out << "::" << command(f->severity) << " file=" << escape(repository_path(f->file), true) << ",line=" << f->pos.line
         << ",col=" << f->pos.column << ",title=" << escape(f->rule, true) << "::" << escape(message, false) << '\n';
   }
 }

@@ -44,8 +44,7 @@ std::string uri_encode(std::string_view path) {
 // A file as the log names it: relative to %SRCROOT% when it lies under it (without "./"), else
 // absolute. Fingerprints use it too, so `vpclint .` and `vpclint t.yaml` agree.
 std::string artifact_path(const std::string& file, const std::string& root) {
-  std::string path = file;
-  while (path.starts_with("./")) path = path.substr(2);
+  std::string path(repository_path(file));
   if (!root.empty() && path.starts_with(root)) path = path.substr(root.size());
   return path;
 }

@@ -15,6 +15,13 @@ struct Span {
 // Unicode code points (or UTF-16 code units when `utf16`).
 Span token_span(const SourceText* source, Position start, bool utf16);
 
+// A path as a repository-relative report names it: "./a/t.yaml" (what `vpclint .` finds) is
+// "a/t.yaml", as GitHub's annotations and SARIF's artifact locations expect.
+inline std::string_view repository_path(std::string_view path) {
+  while (path.starts_with("./")) path.remove_prefix(2);
+  return path;
+}
+
 // Escapes for XML text and attributes.
 std::string xml_escape(std::string_view s);
 
