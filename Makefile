@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 # ON in CI (.ci/run): warnings fail the build. Applies when a build directory is configured.
 WERROR ?= OFF
 
-.PHONY: deps configure build build-cli static package ci-file-linters demo test style update-golden sam-tables managed-policies readme-rules sarif-validator vscode-extension test-asan fuzz fuzz-smoke bench pictures clean
+.PHONY: deps configure build build-cli static package ci-file-linters demo test style update-golden sam-tables managed-policies readme-rules sarif-validator vscode-extension test-asan fuzz fuzz-smoke bench bench-lsp pictures clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -139,6 +139,10 @@ fuzz-smoke: fuzz
 
 bench: build
 	@./bench/run.sh
+
+# `vpclint lsp` latency (didChange to publishDiagnostics), printed; not part of bench/run.sh's report.
+bench-lsp: build
+	@./$(BUILD)/bench/bench_lsp
 
 # The README's pictures of the bundled example, before and after its fix, drawn by Graphviz.
 # bash with pipefail: a failing `vpclint graph` must fail the target, not leave an empty picture.
