@@ -93,6 +93,24 @@ TEST_SUITE("lsp") {
     CHECK(plain.stderr_text() == "");
   }
 
+  TEST_CASE("positions count code points under utf-32, UTF-16 code units otherwise") {
+    // U+1F600 before the finding: one code point, two UTF-16 code units.
+    std::string text =
+        "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n"
+        "      QueueName: !Sub \"\xF0\x9F\x98\x80-${Nope}\"\n";
+    for (bool utf32 : {true, false}) {
+      CAPTURE(utf32);
+      Session s(utf32 ? json::array({"utf-16", "utf-32"}) : json::array({"utf-16"}));
+      std::string uri = "file://" + (s.path / "queue.yaml").string();
+      s.open(uri, text, 1);
+      json d = s.client.diagnostics(uri);
+      REQUIRE(codes(d) == std::vector<std::string>{"T006"});
+      int shift = utf32 ? 0 : 1;
+      CHECK(d["diagnostics"][0]["range"]["start"] == json{{"line", 4}, {"character", 25 + shift}});
+      CHECK(d["diagnostics"][0]["range"]["end"] == json{{"line", 4}, {"character", 31 + shift}});
+    }
+  }
+
   TEST_CASE("requests before initialize, unknown methods and notifications") {
     vpclint::test::Workspace ws("lsp-order");
     LspClient client(ws.path.string(), (ws.path / "stderr.log").string());
