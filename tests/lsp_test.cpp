@@ -81,6 +81,7 @@ std::string apply_insertions(std::string text, const json& edits) {
 TEST_SUITE("lsp") {
   TEST_CASE("initialize negotiates utf-32 when offered, else utf-16; shutdown then exit ends with 0") {
     Session utf32(json::array({"utf-32", "utf-16"}));
+    CHECK(utf32.initialize_result["capabilities"]["hoverProvider"] == true);
     CHECK(utf32.initialize_result["capabilities"]["positionEncoding"] == "utf-32");
     CHECK(utf32.initialize_result["capabilities"]["textDocumentSync"]["change"] == 1);
     CHECK(utf32.initialize_result["serverInfo"]["name"] == "vpclint");
@@ -316,6 +317,26 @@ TEST_SUITE("lsp") {
     json after = s.client.diagnostics(s.template_uri);
     CHECK(after["version"] == 2);
     CHECK(after["diagnostics"].empty());
+  }
+
+  TEST_CASE("hover on VpcConfig: the function's network paths as vpclint sees them") {
+    Session s;
+    s.open(s.template_uri, vpclint::test::example("template.yaml"), 1);
+    s.client.diagnostics(s.template_uri);
+    s.client.request(2, "textDocument/hover",
+                     {{"textDocument", {{"uri", s.template_uri}}}, {"position", {{"line", 92}, {"character", 8}}}});
+    json hover = s.client.response(2)["result"];
+    CHECK(hover["contents"]["kind"] == "markdown");
+    CHECK(hover["contents"]["value"] ==
+          "**OrderCancel**: network paths (vpclint)\n\n"
+          "- OrderCancel → Cache (Redis, TCP 6379) (TCP 6379)\n"
+          "- OrderCancel → PrivateSubnetA (subnet 10.20.1.0/24) → PrivateRouteTable (route table, no route to "
+          "0.0.0.0/0) → AWS Lambda API **✗ N101: no route to the Lambda API**\n"
+          "- OrderCancel → PrivateSubnetB (subnet 10.20.2.0/24) → PrivateRouteTable (route table, no route to "
+          "0.0.0.0/0) → AWS Lambda API **✗ N101: no route to the Lambda API**\n");
+    s.client.request(3, "textDocument/hover",
+                     {{"textDocument", {{"uri", s.template_uri}}}, {"position", {{"line", 10}, {"character", 4}}}});
+    CHECK(s.client.response(3)["result"].is_null());
   }
 
   TEST_CASE("the Metadata suppression quick fix (JSON)") {

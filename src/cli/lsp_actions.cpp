@@ -1,4 +1,4 @@
-// `vpclint lsp` code actions: quick fixes for the findings of the last published lint.
+// `vpclint lsp` requests about the last published lint: code actions (quick fixes) and hover.
 #include <nlohmann/json.hpp>
 
 #include "cli/lsp_diagnostics.h"
@@ -118,6 +118,19 @@ json LspServer::code_actions(const json& params) {
     }
   }
   return out;
+}
+
+// On a function's VpcConfig line: its network paths from the last lint of this version.
+json LspServer::hover(const json& params) {
+  std::string uri = params.at("textDocument").at("uri");
+  size_t line = params.at("position").at("line").get<size_t>() + 1;
+  std::lock_guard lock(mutex_);
+  auto doc = documents_.find(uri);
+  auto last = last_.find(uri);
+  if (doc == documents_.end() || last == last_.end() || last->second.version != doc->second.version) return nullptr;
+  for (const NetworkHover& h : last->second.lint.hovers)
+    if (h.line == line) return {{"contents", {{"kind", "markdown"}, {"value", h.markdown}}}};
+  return nullptr;
 }
 
 }  // namespace vpclint

@@ -11,12 +11,19 @@
 
 namespace vpclint {
 
+// What hover on a function's VpcConfig shows: its network paths, as the analysis sees them.
+struct NetworkHover {
+  uint32_t line = 0;  // of the VpcConfig key (1-based)
+  std::string markdown;
+};
+
 struct BufferLint {
   bool linted = false;                    // false: not a template, or excluded by its config
   std::vector<Finding> findings;          // the shown ones (suppressed findings are not), sorted
   std::vector<std::string> fingerprints;  // one per finding, as --write-baseline run here records them
   std::shared_ptr<const SourceText> source;
-  std::vector<std::string> errors;  // a broken .vpclint.yaml or samconfig: one line each
+  std::vector<std::string> errors;   // a broken .vpclint.yaml or samconfig: one line each
+  std::vector<NetworkHover> hovers;  // one per function with a VpcConfig (the first use's analysis)
 };
 
 // Lints `path` (absolute) as `buffers` hold it; the other open buffers stand in for their files

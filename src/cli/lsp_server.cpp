@@ -118,6 +118,7 @@ LspServer::json LspServer::request(const std::string& method, const json& params
     return nullptr;
   }
   if (method == "textDocument/codeAction") return code_actions(params);
+  if (method == "textDocument/hover") return hover(params);
   throw MethodNotFound{};
 }
 
@@ -152,6 +153,7 @@ LspServer::json LspServer::initialize(const json& params) {
       {"positionEncoding", utf16_ ? "utf-16" : "utf-32"},
       {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
       {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+      {"hoverProvider", true},
   };
   return {{"capabilities", capabilities}, {"serverInfo", {{"name", "vpclint"}, {"version", VPCLINT_VERSION}}}};
 }

@@ -53,6 +53,7 @@ class LspServer {
   void close(const json& params);
   void saved(const json& params);
   json code_actions(const json& params);  // lsp_actions.cpp
+  json hover(const json& params);         // lsp_actions.cpp
 
   void respond(const json& id, json result);
   void respond_error(const json& id, int code, const std::string& message);

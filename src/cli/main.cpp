@@ -63,8 +63,8 @@ CLI::App* add_lsp_command(CLI::App& app, unsigned& debounce_ms) {
   CLI::App* lsp = app.add_subcommand(
       "lsp",
       "Serve the Language Server Protocol on standard input/output for editors: diagnostics while typing "
-      "(the buffer, linted with the nearest .vpclint.yaml and the project context of a command-line run) "
-      "and quick fixes");
+      "(the buffer, linted with the nearest .vpclint.yaml and the project context of a command-line run), "
+      "quick fixes and hover (a function's network paths)");
   lsp->footer(
       "Logs one line per problem to standard error. Exit codes: 0 after shutdown and exit, 1 when the client "
       "exits or disappears without shutdown. Editor set-up: docs/editors.md\n");
