@@ -209,6 +209,27 @@ TEST_SUITE("lsp") {
     CHECK(broken["diagnostics"][0]["message"].get<std::string>().starts_with(".vpclint.yaml:1:"));
   }
 
+  TEST_CASE("related information in another file: the .vpclint.yaml that states the subnets' egress") {
+    Session s;
+    s.write(".vpclint.yaml", "network:\n  subnets:\n    - {id: subnet-0a1*, vpc: vpc-0123, egress: none}\n");
+    std::string uri = "file://" + (s.path / "t.yaml").string();
+    s.open(uri,
+           "Transform: AWS::Serverless-2016-10-31\nResources:\n  Caller:\n    Type: AWS::Serverless::Function\n"
+           "    Properties:\n      Handler: a.handler\n      Runtime: python3.12\n      CodeUri: src/\n"
+           "      VpcConfig:\n        SubnetIds: [subnet-0a1a, subnet-0a1b]\n        SecurityGroupIds: [sg-1]\n"
+           "      Policies:\n        - LambdaInvokePolicy: {FunctionName: Other}\n",
+           1);
+    json d = s.client.diagnostics(uri);
+    const json* n101 = find_code(d, "N101");
+    REQUIRE(n101);
+    const json& related = (*n101)["relatedInformation"];
+    REQUIRE(related.size() == 6);
+    CHECK(related[0]["location"]["uri"] == uri);
+    CHECK(related[1]["location"]["uri"] == "file://" + (s.path / ".vpclint.yaml").string());
+    CHECK(related[1]["location"]["range"]["start"]["line"] == 2);
+    CHECK(related[1]["message"].get<std::string>().starts_with("subnet-0a1a is stated in .vpclint.yaml with egress"));
+  }
+
   TEST_CASE("a buffer that is not a template gets no diagnostics") {
     Session s;
     std::string uri = "file://" + (s.path / "package.json").string();
