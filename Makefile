@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 # ON in CI (.ci/run): warnings fail the build. Applies when a build directory is configured.
 WERROR ?= OFF
 
-.PHONY: deps configure build build-cli static package ci-file-linters demo test style update-golden sam-tables managed-policies readme-rules sarif-validator test-asan fuzz fuzz-smoke bench pictures clean
+.PHONY: deps configure build build-cli static package ci-file-linters demo test style update-golden sam-tables managed-policies readme-rules sarif-validator vscode-extension test-asan fuzz fuzz-smoke bench bench-lsp pictures clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -68,6 +68,20 @@ ci-file-linters: configure
 	    [ $$i -lt 3 ] || exit 1; echo "npm install failed, retrying in $$((i * 10)) s" >&2; sleep $$((i * 10)); \
 	  done
 
+# The VS Code extension (editors/vscode/) packaged as $(BUILD)/vpclint-<version>.vsix: its one
+# dependency (vscode-languageclient) and @vscode/vsce from npm, pinned and retried as above.
+VSCODE_VERSION = $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' editors/vscode/package.json)
+vscode-extension: configure
+	@./scripts/install-deps.sh sarif
+	@rm -rf $(BUILD)/vscode && mkdir -p $(BUILD)/vscode && cp editors/vscode/* LICENSE $(BUILD)/vscode/
+	@for i in 1 2 3; do \
+	    (cd $(BUILD)/vscode && npm install --silent --no-audit --no-fund --omit=dev) && \
+	    { [ -x $(BUILD)/tools/node_modules/.bin/vsce ] || \
+	      npm install --silent --no-audit --no-fund --save-exact --prefix $(BUILD)/tools @vscode/vsce@2.32.0; } && break; \
+	    [ $$i -lt 3 ] || exit 1; echo "npm install failed, retrying in $$((i * 10)) s" >&2; sleep $$((i * 10)); \
+	  done
+	@cd $(BUILD)/vscode && ../tools/node_modules/.bin/vsce package --out ../vpclint-$(VSCODE_VERSION).vsix
+
 # Graphviz too, so the graph suite renders the DOT it checks instead of skipping that test.
 test: build sarif-validator ci-file-linters
 	@./scripts/install-deps.sh pictures
@@ -125,6 +139,10 @@ fuzz-smoke: fuzz
 
 bench: build
 	@./bench/run.sh
+
+# `vpclint lsp` latency (didChange to publishDiagnostics), printed; not part of bench/run.sh's report.
+bench-lsp: build
+	@./$(BUILD)/bench/bench_lsp
 
 # The README's pictures of the bundled example, before and after its fix, drawn by Graphviz.
 # bash with pipefail: a failing `vpclint graph` must fail the target, not leave an empty picture.

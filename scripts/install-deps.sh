@@ -5,11 +5,12 @@ set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev nlohmann-json3-dev libre2-dev libcli11-dev
   libtomlplusplus-dev)
 # Optional groups: `test` (doctest; git and pre-commit, since the precommit suite commits through
-# the real hook; help2man for the man page; lintian, which checks the .deb), `package` (help2man),
+# the real hook; help2man for the man page; lintian, which checks the .deb; neovim, the real LSP
+# client of the lsp-neovim test), `package` (help2man),
 # `fuzz` (clang with libFuzzer), `style` (clang-format, clang-tidy), `bench` (plotting), `pictures`
 # (Graphviz's dot, which draws the README's pictures from `vpclint graph --format dot`).
 case "${1:-}" in
-  test) packages+=(doctest-dev git pre-commit help2man lintian) ;;
+  test) packages+=(doctest-dev git pre-commit help2man lintian neovim) ;;
   package) packages+=(help2man) ;;
   fuzz) packages+=(clang libclang-rt-14-dev) ;;
   style) packages+=(clang-format clang-tidy) ;;

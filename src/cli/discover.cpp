@@ -57,8 +57,14 @@ bool looks_like_template(const std::string& path) {
   std::string head(64 * 1024, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
-  return head.find("Resources") != std::string::npos || head.find("AWSTemplateFormatVersion") != std::string::npos ||
-         head.find("Transform") != std::string::npos;
+  return looks_like_template_text(head);
+}
+
+bool looks_like_template_text(std::string_view head) {
+  head = head.substr(0, 64 * 1024);
+  return head.find("Resources") != std::string_view::npos ||
+         head.find("AWSTemplateFormatVersion") != std::string_view::npos ||
+         head.find("Transform") != std::string_view::npos;
 }
 
 Discovered discover(const std::vector<std::string>& paths) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vpclint {
@@ -17,5 +18,7 @@ Discovered discover(const std::vector<std::string>& paths);
 
 // Cheap content test for files found in directories: a template mentions one of its top-level keys.
 bool looks_like_template(const std::string& path);
+// The same test on text already read (an editor buffer).
+bool looks_like_template_text(std::string_view head);
 
 }  // namespace vpclint

@@ -8,6 +8,7 @@
 
 #include "cli/graph_command.h"
 #include "cli/lint_command.h"
+#include "cli/lsp_server.h"
 #include "cli/rule_list.h"
 #include "cli/snapshot_command.h"
 #include "git_commit.h"
@@ -55,6 +56,29 @@ CLI::App* add_snapshot_command(CLI::App& app, vpclint::SnapshotCommand& command)
   snapshot->add_option("--profile", command.profile, "The AWS CLI profile (default: the AWS CLI's)");
   snapshot->add_option("--ssm-path", command.ssm_path, "Also read the SSM parameters under this path");
   return snapshot;
+}
+
+// `vpclint lsp`: no options; the editor starts it and talks on standard input and output.
+CLI::App* add_lsp_command(CLI::App& app, unsigned& debounce_ms) {
+  CLI::App* lsp = app.add_subcommand(
+      "lsp",
+      "Serve the Language Server Protocol on standard input/output for editors: diagnostics while typing "
+      "(the buffer, linted with the nearest .vpclint.yaml and the project context of a command-line run), "
+      "quick fixes and hover (a function's network paths)");
+  lsp->footer(
+      "Logs one line per problem to standard error. Exit codes: 0 after shutdown and exit, 1 when the client "
+      "exits or disappears without shutdown. Editor set-up: docs/editors.md\n");
+  lsp->add_option("--debounce-ms", debounce_ms,
+                  "Lint a buffer this long after its last change (default 100; 0 lints every change)")
+      ->check(CLI::Range(0u, 10000u));
+  return lsp;
+}
+
+int print_version() {
+  std::cout << "vpclint " << VPCLINT_VERSION;
+  if (*VPCLINT_GIT_COMMIT) std::cout << " (commit " << VPCLINT_GIT_COMMIT << ')';
+  std::cout << '\n';
+  return 0;
 }
 
 }  // namespace
@@ -117,6 +141,8 @@ int main(int argc, char** argv) {
   CLI::App* graph = add_graph_command(app, graph_command);
   vpclint::SnapshotCommand snapshot_command;
   CLI::App* snapshot = add_snapshot_command(app, snapshot_command);
+  unsigned lsp_debounce_ms = 100;
+  CLI::App* lsp = add_lsp_command(app, lsp_debounce_ms);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -126,12 +152,8 @@ int main(int argc, char** argv) {
 
   if (graph->parsed()) return vpclint::run_graph_command(graph_command, std::cout, std::cerr);
   if (snapshot->parsed()) return vpclint::run_snapshot_command(snapshot_command, std::cout, std::cerr);
-  if (version) {
-    std::cout << "vpclint " << VPCLINT_VERSION;
-    if (*VPCLINT_GIT_COMMIT) std::cout << " (commit " << VPCLINT_GIT_COMMIT << ')';
-    std::cout << '\n';
-    return 0;
-  }
+  if (lsp->parsed()) return vpclint::run_lsp_command(std::chrono::milliseconds(lsp_debounce_ms));
+  if (version) return print_version();
   if (show_rules) {
     if (format == "markdown")
       vpclint::write_rule_list_markdown(std::cout);

@@ -31,6 +31,8 @@ class ProjectBuilder {
   // Finds parents of the given templates in their repositories, reads deploy values, links.
   // Errors (config or deploy files that cannot be used) are appended to `errors`.
   std::shared_ptr<Project> finish(std::vector<std::string>& errors);
+  // Editor buffers the project reads instead of the files on disk (`vpclint lsp`).
+  void use_buffers(std::shared_ptr<const OpenBuffers> buffers) { project_->buffers = std::move(buffers); }
 
  private:
   const Config* config_for(const std::string& file);

@@ -73,7 +73,7 @@ const ConfigFinder::Loaded* ConfigFinder::load(const std::string& path, std::str
   Loaded& loaded = loaded_.emplace_back();
   std::string bytes, reason;
   bool too_large = false;
-  if (!read_file(path, kMaxConfigSize, bytes, reason, too_large)) {
+  if (!read_file(buffers.get(), path, path, kMaxConfigSize, bytes, reason, too_large)) {
     if (too_large) reason = "larger than the 1 MB limit of a config file";
     loaded.error = display_path + ": cannot read the config file: " + reason;
   } else {

@@ -2,10 +2,12 @@
 // from the template's directory up to the repository root.
 #pragma once
 #include <deque>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "config/config.h"
+#include "loader/file_reader.h"
 
 namespace vpclint {
 
@@ -29,6 +31,9 @@ class ConfigFinder {
   // ("FILE:LINE:COL: message", or "FILE: reason" for an unreadable file) when the config that
   // applies is invalid.
   const Config* for_file(const std::string& template_path, std::string& error);
+
+  // Editor buffers read instead of the config files on disk (`vpclint lsp`); may be null.
+  std::shared_ptr<const OpenBuffers> buffers;
 
  private:
   // A config file read once: the parsed config, or why it is unusable.

@@ -141,7 +141,7 @@ bool Project::may_link(std::string_view text) {
 void Project::load(size_t index, const std::string& path, const Limits& limits, bool allow_defer) {
   ProjectFile& f = files_[index];
   std::string bytes, error;
-  if (!read_file(path, limits.max_file_size, bytes, error, f.too_large)) {
+  if (!read_file(buffers.get(), f.identity, path, limits.max_file_size, bytes, error, f.too_large)) {
     f.read_error = error;
     if (!f.too_large) return;
     // Over the size limit is a finding (T008) on a file that exists, not an unreadable path.

@@ -14,6 +14,7 @@
 
 #include "config/config.h"
 #include "config/snapshot_values.h"
+#include "loader/file_reader.h"
 #include "model/bindings.h"
 #include "model/resolver.h"
 #include "model/template.h"
@@ -138,6 +139,8 @@ class Project {
   // The accounts' snapshots of the run (--snapshot, `snapshot:`): values for imports, SSM
   // references and deployed stacks' parameters, and the network the analysis reads. May be null.
   std::shared_ptr<const SnapshotValues> account;
+  // Editor buffers read instead of the files on disk (`vpclint lsp`); may be null.
+  std::shared_ptr<const OpenBuffers> buffers;
 
  private:
   std::pair<size_t, bool> reserve(const std::string& path, const Config* config, bool lint);

@@ -42,7 +42,8 @@ void merge(std::vector<Finding>& into, std::vector<Finding> from, const Note& ne
 
 }  // namespace
 
-std::vector<FileResult> lint_project(const std::shared_ptr<Project>& project, const LintOptions& base, unsigned jobs) {
+std::vector<FileResult> lint_project(const std::shared_ptr<Project>& project, const LintOptions& base, unsigned jobs,
+                                     const AnalysisVisitor& visit) {
   const auto& files = project->files();
   std::vector<Work> work;
   std::vector<size_t> linted;  // file indexes, in order
@@ -73,13 +74,14 @@ std::vector<FileResult> lint_project(const std::shared_ptr<Project>& project, co
         // Nothing reads this file and it nests nothing: parse, lint, release, on this thread alone.
         project->ensure_loaded(work[i].file, base.limits);
         std::unique_ptr<Use> own = project->private_use(work[i].file);
-        partial[i] = lint_model(f.doc, *f.model, *own->resolver, options, &network, &f.issues);
+        partial[i] = lint_model(f.doc, *f.model, *own->resolver, options, &network, &f.issues, visit);
         project->release(work[i].file);
         continue;
       }
       // The link issues belong to the file, not to a use: the first use reports them.
       bool first = project->uses_of(work[i].file).front() == work[i].use;
-      partial[i] = lint_model(f.doc, *f.model, *work[i].use->resolver, options, &network, first ? &f.issues : nullptr);
+      partial[i] =
+          lint_model(f.doc, *f.model, *work[i].use->resolver, options, &network, first ? &f.issues : nullptr, visit);
       if (project->uses_of(work[i].file).size() == 1) project->release(work[i].file);
     }
   };

@@ -16,7 +16,10 @@ class Project;
 // settings; each file's own config (with its deploy values) replaces `base.config`.
 // Files no other template reads are released as soon as they are linted (memory stays that of
 // the templates in flight plus the shared ones).
-std::vector<FileResult> lint_project(const std::shared_ptr<Project>& project, const LintOptions& base, unsigned jobs);
+// `visit` sees each use's analysis (`vpclint lsp` renders the network paths for hover from it);
+// with jobs > 1 it is called from several threads.
+std::vector<FileResult> lint_project(const std::shared_ptr<Project>& project, const LintOptions& base, unsigned jobs,
+                                     const AnalysisVisitor& visit = {});
 
 // Reads `path` (a regular file, or "-" for standard input) and lints it with the templates it
 // nests (no parent search, no deploy files: the cli's business).

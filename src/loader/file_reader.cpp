@@ -64,4 +64,17 @@ bool read_file(const std::string& path, size_t max_size, std::string& out, std::
   return ok;
 }
 
+bool read_file(const OpenBuffers* buffers, const std::string& absolute_path, const std::string& path, size_t max_size,
+               std::string& out, std::string& error, bool& too_large) {
+  auto open = buffers ? buffers->find(absolute_path) : OpenBuffers::const_iterator();
+  if (!buffers || open == buffers->end()) return read_file(path, max_size, out, error, too_large);
+  too_large = open->second.size() > max_size;
+  if (too_large) {
+    error = "larger than the " + size_text(max_size) + " limit (--max-file-size)";
+    return false;
+  }
+  out = open->second;
+  return true;
+}
+
 }  // namespace vpclint
