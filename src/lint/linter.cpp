@@ -15,6 +15,18 @@ namespace vpclint {
 
 namespace {
 
+// The construct a CDK resource belongs to: its aws:cdk:path without CDK's default child id
+// (`Resource` for L1 resources, `Default` for custom resources), e.g. AppStack/Orchestrator.
+std::string construct_path(const Template& model, std::string_view logical_id) {
+  const Resource* r = logical_id.empty() ? nullptr : model.resource(logical_id);
+  const Node* path = r && r->metadata && r->metadata->is_map() ? r->metadata->get("aws:cdk:path") : nullptr;
+  if (!path || !path->is_scalar()) return {};
+  std::string_view text = path->text();
+  for (std::string_view child : {"/Resource", "/Default"})
+    if (text.ends_with(child)) text.remove_suffix(child.size());
+  return std::string(text);
+}
+
 bool enabled(const LintOptions& options, const Rule& rule) {
   return !options.config || options.config->rule_enabled(rule.meta().id);
 }
@@ -58,6 +70,8 @@ FileResult lint_model(const Document& doc, const Template& model, const Resolver
   if (options.config)
     for (auto* list : {&result.findings, &result.suppressed})
       for (Finding& f : *list) f.severity = options.config->severity_of(f.rule, f.severity);
+  for (auto* list : {&result.findings, &result.suppressed})
+    for (Finding& f : *list) f.construct = construct_path(model, f.resource);
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   std::sort(result.suppressed.begin(), result.suppressed.end(), finding_less);
   if (visit) visit(ctx, result.findings);
