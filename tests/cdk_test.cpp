@@ -85,6 +85,23 @@ TEST_SUITE("cdk") {
     for (auto& f : j["findings"]) CHECK_FALSE(f.contains("source"));
   }
 
+  TEST_CASE("a template CDK did not synthesize keeps the CloudFormation help") {
+    AppCopy app;
+    // The same template without CDK's path metadata: no construct, no source, no CDK call.
+    std::string text = app.read("cdk.out/AppStack.template.json");
+    for (size_t at; (at = text.find("\"aws:cdk:path\"")) != std::string::npos;) text.replace(at, 14, "\"x-not-cdk\"");
+    app.write("plain/AppStack.template.json", text);
+    auto j = nlohmann::json::parse(app.lint("--format json plain/AppStack.template.json").out);
+    REQUIRE(j["findings"].size() == 5);
+    for (auto& f : j["findings"]) {
+      CHECK_FALSE(f.contains("construct"));
+      CHECK_FALSE(f["fix"].get<std::string>().starts_with("in the CDK app"));
+    }
+    j = nlohmann::json::parse(app.lint("--format json cdk.out/AppStack.template.json").out);
+    REQUIRE(j["findings"].size() == 5);
+    for (auto& f : j["findings"]) CHECK(f["fix"].get<std::string>().starts_with("in the CDK app: "));
+  }
+
   TEST_CASE("creation stack frames: the user's code, never aws-cdk-lib or node internals") {
     std::string file;
     Position pos;
