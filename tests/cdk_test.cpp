@@ -92,13 +92,13 @@ TEST_SUITE("cdk") {
     for (size_t at; (at = text.find("\"aws:cdk:path\"")) != std::string::npos;) text.replace(at, 14, "\"x-not-cdk\"");
     app.write("plain/AppStack.template.json", text);
     auto j = nlohmann::json::parse(app.lint("--format json plain/AppStack.template.json").out);
-    REQUIRE(j["findings"].size() == 5);
+    REQUIRE(j["findings"].size() == 6);
     for (auto& f : j["findings"]) {
       CHECK_FALSE(f.contains("construct"));
       CHECK_FALSE(f["fix"].get<std::string>().starts_with("in the CDK app"));
     }
     j = nlohmann::json::parse(app.lint("--format json cdk.out/AppStack.template.json").out);
-    REQUIRE(j["findings"].size() == 5);
+    REQUIRE(j["findings"].size() == 6);
     for (auto& f : j["findings"]) CHECK(f["fix"].get<std::string>().starts_with("in the CDK app: "));
   }
 

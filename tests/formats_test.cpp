@@ -203,7 +203,7 @@ TEST_SUITE("formats") {
     REQUIRE(result["locations"].size() == 2);
     auto& source = result["locations"][1]["physicalLocation"];
     CHECK(source["artifactLocation"]["uri"] == "app.js");
-    CHECK(source["region"]["startLine"] == 20);
+    CHECK(source["region"]["startLine"] == 22);
     CHECK(source["region"]["startColumn"] == 26);
     std::string validator = sarif_validator();
     if (validator.empty()) {
