@@ -2,6 +2,7 @@
 // and the fallback to the template when the assembly says nothing about the source.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -100,6 +101,23 @@ TEST_SUITE("cdk") {
     j = nlohmann::json::parse(app.lint("--format json cdk.out/AppStack.template.json").out);
     REQUIRE(j["findings"].size() == 6);
     for (auto& f : j["findings"]) CHECK(f["fix"].get<std::string>().starts_with("in the CDK app: "));
+  }
+
+  TEST_CASE(".vpclint.yaml exclude globs name construct paths too: their findings are kept as suppressed") {
+    AppCopy app;
+    fs::create_directory(app.path / ".git");  // bounds the search for a config
+    app.write(".vpclint.yaml", "exclude: [\"AppStack/Legacy/**\", AppStack/SeedProvider]\n");
+    auto j = nlohmann::json::parse(app.lint("--format json cdk.out/AppStack.template.json").out);
+    std::vector<std::string> reported, excluded;
+    for (auto& f : j["findings"])
+      reported.push_back(f["rule"].get<std::string>() + " " + f["construct"].get<std::string>());
+    for (auto& f : j["suppressed"])
+      excluded.push_back(f["rule"].get<std::string>() + " " + f["reason"].get<std::string>());
+    CHECK(reported.size() == 3);
+    CHECK(std::find(reported.begin(), reported.end(), "N101 AppStack/Orchestrator") != reported.end());
+    CHECK(excluded == std::vector<std::string>{"N101 excluded by .vpclint.yaml: AppStack/SeedProvider",
+                                               "N102 excluded by .vpclint.yaml: AppStack/SeedProvider",
+                                               "I201 excluded by .vpclint.yaml: AppStack/Legacy/**"});
   }
 
   TEST_CASE("creation stack frames: the user's code, never aws-cdk-lib or node internals") {

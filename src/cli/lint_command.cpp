@@ -12,6 +12,7 @@
 #include "cli/project_builder.h"
 #include "config/cdk_assembly.h"
 #include "config/config_finder.h"
+#include "config/construct_exclude.h"
 #include "lint/baseline.h"
 #include "lint/project_linter.h"
 #include "lint/rule.h"
@@ -58,6 +59,23 @@ void add_cdk_sources(RunResult& run) {
       for (Finding& f : *list)
         if (auto it = sources.find(f.resource); it != sources.end()) f.source = {it->second.file, it->second.pos};
   }
+}
+
+// Findings on CDK constructs the config excludes are kept as suppressed, with the glob as reason.
+void exclude_constructs(FileResult& file, const Config& config) {
+  if (config.exclude.empty()) return;
+  std::vector<Finding> kept;
+  for (Finding& f : file.findings) {
+    if (const std::string* glob = construct_exclusion(config, f.construct)) {
+      f.suppression =
+          "excluded by " + (config.path.empty() ? std::string(".vpclint.yaml") : config.path) + ": " + *glob;
+      file.suppressed.push_back(std::move(f));
+    } else {
+      kept.push_back(std::move(f));
+    }
+  }
+  file.findings = std::move(kept);
+  std::sort(file.suppressed.begin(), file.suppressed.end(), finding_less);
 }
 
 std::string no_template_error(const std::vector<std::string>& paths, const Discovered& found) {
@@ -120,6 +138,7 @@ int run_lint_command(const LintCommand& c) {
   add_cdk_sources(run);
   for (const ProjectFile& f : project->files())
     if (f.lint) configs.push_back(f.effective_config());
+  for (size_t i = 0; i < run.files.size(); ++i) exclude_constructs(run.files[i], *configs[i]);
   for (const auto& r : run.files)
     if (r.unreadable) run.errors.push_back(r.error);
 
