@@ -120,6 +120,30 @@ TEST_SUITE("cdk") {
                                                "I201 excluded by .vpclint.yaml: AppStack/Legacy/**"});
   }
 
+  TEST_CASE("nested stacks' templates and the older inline metadata with `trace` are read too") {
+    Workspace ws("cdk-legacy");
+    ws.write("cdk.json", "{}\n");
+    ws.write("bin/app.js", "// line 1\n");
+    // The manifest of CDK versions before additionalMetadataFile: metadata inline, the creation
+    // stack as the logical id entry's trace.
+    ws.write("cdk.out/manifest.json", R"json({"version": "21.0.0", "artifacts": {"Old": {
+      "type": "aws:cloudformation:stack", "properties": {"templateFile": "Old.template.json"},
+      "metadata": {"/Old/Queue/Resource": [{"type": "aws:cdk:logicalId", "data": "Queue4A7E3555",
+        "trace": ["new Queue (/elsewhere/node_modules/aws-cdk-lib/aws-sqs/lib/queue.js:1:2)",
+                  "new OldStack (/ci/checkout/bin/app.js:1:9)"]}]}}}})json");
+    ws.write("cdk.out/Old.template.json", "{\"Resources\": {}}\n");
+    ws.write("cdk.out/OldNestedA1B2.nested.template.json", "{\"Resources\": {}}\n");
+    auto assembly = vpclint::read_cdk_assembly(ws.path / "cdk.out");
+    CHECK(assembly.templates ==
+          std::vector<std::string>{(ws.path / "cdk.out/Old.template.json").string(),
+                                   (ws.path / "cdk.out/OldNestedA1B2.nested.template.json").string()});
+    auto sources = vpclint::cdk_sources((ws.path / "cdk.out/Old.template.json").string());
+    REQUIRE(sources.count("Queue4A7E3555") == 1);
+    // Synthesized in another checkout: the tail bin/app.js names the app's file.
+    CHECK(sources["Queue4A7E3555"].file == (ws.path / "bin/app.js").string());
+    CHECK(sources["Queue4A7E3555"].pos == Position{1, 9});
+  }
+
   TEST_CASE("creation stack frames: the user's code, never aws-cdk-lib or node internals") {
     std::string file;
     Position pos;
