@@ -19,15 +19,6 @@ std::string endpoint_id(std::string_view endpoint) {
 }
 }  // namespace
 
-std::string cdk_construct(const Resource& r) {
-  const Node* path = r.metadata && r.metadata->is_map() ? r.metadata->get("aws:cdk:path") : nullptr;
-  if (!path || !path->is_scalar()) return {};
-  std::string_view text = path->text();
-  for (std::string_view child : {"/Resource", "/Default"})
-    if (text.ends_with(child)) text.remove_suffix(child.size());
-  return std::string(text);
-}
-
 std::string cdk_name(const Template& model, std::string_view logical_id) {
   const Resource* r = model.resource(logical_id);
   std::string construct = r ? cdk_construct(*r) : std::string();

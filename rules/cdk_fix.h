@@ -4,12 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "model/cdk_path.h"
 #include "model/template.h"
 
 namespace vpclint {
 
-// The resource's construct path (without CDK's default child id), or empty when CDK did not make it.
-std::string cdk_construct(const Resource& r);
 inline bool is_cdk_resource(const Resource& r) { return !cdk_construct(r).empty(); }
 // The construct of the resource `logical_id` names, or the logical id when it has none.
 std::string cdk_name(const Template& model, std::string_view logical_id);

@@ -7,6 +7,7 @@
 #include "lint/suppress.h"
 #include "loader/file_reader.h"
 #include "loader/loader.h"
+#include "model/cdk_path.h"
 #include "model/references.h"
 #include "model/resolver.h"
 #include "model/template.h"
@@ -15,16 +16,10 @@ namespace vpclint {
 
 namespace {
 
-// The construct a CDK resource belongs to: its aws:cdk:path without CDK's default child id
-// (`Resource` for L1 resources, `Default` for custom resources), e.g. AppStack/Orchestrator.
+// The construct a CDK resource belongs to, or empty.
 std::string construct_path(const Template& model, std::string_view logical_id) {
   const Resource* r = logical_id.empty() ? nullptr : model.resource(logical_id);
-  const Node* path = r && r->metadata && r->metadata->is_map() ? r->metadata->get("aws:cdk:path") : nullptr;
-  if (!path || !path->is_scalar()) return {};
-  std::string_view text = path->text();
-  for (std::string_view child : {"/Resource", "/Default"})
-    if (text.ends_with(child)) text.remove_suffix(child.size());
-  return std::string(text);
+  return r ? cdk_construct(*r) : std::string();
 }
 
 // CDK's helper functions created once per stack (BucketDeployment's handler, LogRetention, ...)
