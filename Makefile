@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 # ON in CI (.ci/run): warnings fail the build. Applies when a build directory is configured.
 WERROR ?= OFF
 
-.PHONY: deps configure build build-cli static package ci-file-linters demo test style update-golden sam-tables managed-policies readme-rules sarif-validator vscode-extension test-asan fuzz fuzz-smoke bench bench-lsp pictures clean
+.PHONY: deps configure build build-cli static package ci-file-linters demo test style update-golden sam-tables managed-policies readme-rules sarif-validator vscode-extension cdk-tools cdk-fixture test-asan fuzz fuzz-smoke bench bench-lsp pictures clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -82,8 +82,22 @@ vscode-extension: configure
 	  done
 	@cd $(BUILD)/vscode && ../tools/node_modules/.bin/vsce package --out ../vpclint-$(VSCODE_VERSION).vsix
 
+# The pinned AWS CDK (npm) that synthesizes fixtures/cdk/app for the cdk-synth test.
+cdk-tools: configure
+	@[ -x $(BUILD)/tools/cdk/node_modules/.bin/cdk ] && [ -d $(BUILD)/tools/cdk/node_modules/aws-cdk-lib ] || \
+	  for i in 1 2 3; do \
+	    npm install --silent --no-audit --no-fund --save-exact --prefix $(BUILD)/tools/cdk \
+	      aws-cdk-lib@2.276.0 constructs@10.8.1 aws-cdk@2.1148.1 && break; \
+	    [ $$i -lt 3 ] || exit 1; echo "npm install failed, retrying in $$((i * 10)) s" >&2; sleep $$((i * 10)); \
+	  done
+
+# Checks that the committed fixtures/cdk/app/cdk.out is what `cdk synth` writes (scripts/cdk_fixture.sh);
+# the cdk-synth test runs the same check.
+cdk-fixture: cdk-tools
+	@BUILD=$(BUILD) ./scripts/cdk_fixture.sh
+
 # Graphviz too, so the graph suite renders the DOT it checks instead of skipping that test.
-test: build sarif-validator ci-file-linters
+test: build sarif-validator ci-file-linters cdk-tools
 	@./scripts/install-deps.sh pictures
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 

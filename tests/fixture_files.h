@@ -45,13 +45,18 @@ inline std::filesystem::path projects_root() { return fixtures_root() / "project
 // fixtures/snapshots/<name>/: the same, each with an account snapshot directory of AWS CLI output.
 inline std::filesystem::path snapshots_root() { return fixtures_root() / "snapshots"; }
 
-// Every regular file under fixtures/ but the projects, sorted so failures and updates come in a
+// fixtures/cdk/<name>/: a CDK app (source and its synthesized cdk.out), with cases.txt and
+// expected.txt as a project has.
+inline std::filesystem::path cdk_root() { return fixtures_root() / "cdk"; }
+
+// Every regular file under fixtures/ but the projects and CDK apps, sorted so failures and updates come in a
 // stable order.
 inline std::vector<std::filesystem::path> all_fixture_tree_files() {
   std::vector<std::filesystem::path> out;
   for (const auto& e : std::filesystem::recursive_directory_iterator(fixtures_root()))
     if (e.is_regular_file() && !e.path().string().starts_with(projects_root().string() + "/") &&
-        !e.path().string().starts_with(snapshots_root().string() + "/"))
+        !e.path().string().starts_with(snapshots_root().string() + "/") &&
+        !e.path().string().starts_with(cdk_root().string() + "/"))
       out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;

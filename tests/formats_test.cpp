@@ -197,6 +197,29 @@ TEST_SUITE("formats") {
     check_valid_sarif(validator, run("cd " + source_dir() + " && " + kBin + " --format sarif " + kFiles).out);
   }
 
+  TEST_CASE("a CDK app's SARIF log names the construct and the app's source line, and passes the validator") {
+    auto out = run("cd " + source_dir() + "/fixtures/cdk/app && " + kBin + " --format sarif .").out;
+    auto log = nlohmann::json::parse(out);
+    auto& result = log["runs"][0]["results"][1];
+    CHECK(result["ruleId"] == "N101");
+    auto& template_location = result["locations"][0];
+    CHECK(template_location["physicalLocation"]["artifactLocation"]["uri"] == "cdk.out/AppStack.template.json");
+    CHECK(template_location["physicalLocation"]["region"]["startLine"] == 355);
+    CHECK(template_location["logicalLocations"] ==
+          nlohmann::json::parse(R"([{"name": "Orchestrator6EF1216F", "fullyQualifiedName": "AppStack/Orchestrator",
+                                     "kind": "resource"}])"));
+    REQUIRE(result["locations"].size() == 2);
+    auto& source = result["locations"][1]["physicalLocation"];
+    CHECK(source["artifactLocation"]["uri"] == "app.js");
+    CHECK(source["region"]["startLine"] == 22);
+    CHECK(source["region"]["startColumn"] == 26);
+    std::string validator = sarif_validator();
+    if (validator.empty()) {
+      VPCLINT_SKIP("the SARIF validator is not installed (make sarif-validator)");
+    }
+    check_valid_sarif(validator, out);
+  }
+
   TEST_CASE("a project's SARIF log cites evidence in another template and passes the validator") {
     auto out = run("cd " + source_dir() + "/fixtures/projects/nested && " + kBin + " --format sarif .").out;
     auto log = nlohmann::json::parse(out);

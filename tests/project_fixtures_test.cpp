@@ -80,6 +80,13 @@ TEST_SUITE("projects") {
   }
 }
 
+// fixtures/cdk/<name>/: a CDK app and its cloud assembly, linted as `cdk synth && vpclint .` would.
+TEST_SUITE("projects") {
+  TEST_CASE("every CDK app fixture prints exactly its expected transcript") {
+    CHECK(check_transcripts(vpclint::test::cdk_root()) >= 1);
+  }
+}
+
 // fixtures/snapshots/<name>/: a template and the account snapshot it is linted against.
 TEST_SUITE("snapshots") {
   TEST_CASE("every snapshot fixture prints exactly its expected transcript") {

@@ -4,6 +4,7 @@
 
 #include "analysis/facts.h"
 #include "analysis/iam_eni.h"
+#include "cdk_fix.h"
 #include "iam/role_report.h"
 #include "lint/rule.h"
 
@@ -46,6 +47,12 @@ std::string what_is_missing(const RoleFacts& role, const std::vector<MissingActi
   return out;
 }
 
+// CDK adds the VPC policy only to the role it creates for a function with `vpc`.
+constexpr const char* kCdkFix =
+    "in the CDK app: `role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName("
+    "'service-role/AWSLambdaVPCAccessExecutionRole'))`; a function given an explicit `role` does not get the VPC "
+    "policy CDK adds to the roles it creates (or drop `role` and let CDK create it)";
+
 class VpcRoleMissingEniPermissions : public Rule {
  public:
   const RuleMeta& meta() const override {
@@ -75,6 +82,7 @@ class VpcRoleMissingEniPermissions : public Rule {
                             what_is_missing(*role, missing) +
                             "; the deployment fails: Lambda cannot create the function's network interfaces";
       Finding& finding = report_at_role(sink, subject, std::move(message));
+      if (is_cdk_resource(f)) finding.fix = kCdkFix;
       for (const MissingAction& m : missing) {
         const PolicyStatement* deny = m.evaluation.evidence;
         if (m.evaluation.decision == Decision::Denied && deny && deny->node)

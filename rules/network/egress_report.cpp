@@ -1,5 +1,7 @@
 #include "network/egress_report.h"
+
 #include "analysis/facts.h"
+#include "cdk_fix.h"
 
 #include <algorithm>
 
@@ -63,6 +65,30 @@ std::string ways_out(const BlockedEgress& b) {
         "through DynamoDB; or move the invoke to a function outside the VPC");
   else
     way("move the " + s.name + " calls to a function outside the VPC");
+  return out;
+}
+
+bool is_cdk_function(const BlockedEgress& b) { return is_cdk_resource(*b.egress->function->function); }
+
+std::string cdk_ways_out(const BlockedEgress& b) {
+  const ServiceEndpoint& s = b.first().call->service;
+  std::string out = "in the CDK app: ";
+  int n = 1;
+  auto way = [&](const std::string& text) {
+    out += (n == 1 ? "" : "; ") + std::to_string(n) + ") " + text;
+    ++n;
+  };
+  if (s.gateway_capable) way(cdk_gateway_endpoint(s.endpoint) + " (free)");
+  way(cdk_interface_endpoint(s.endpoint) +
+      " (private DNS and a security group admitting the VPC on 443 by default; "
+      "billed per AZ-hour)");
+  std::string nat(kCdkNatSubnets);  // appended, not `+`: GCC 12 warns falsely on a temporary's concatenation
+  nat.append("; billed per hour and per GB");
+  way(nat);
+  if (s.endpoint == "lambda")
+    way("let Lambda deliver instead of invoking (`onSuccess` destinations, SQS, EventBridge)");
+  else
+    way("move the " + s.name + " calls to a function without `vpc`");
   return out;
 }
 

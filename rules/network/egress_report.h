@@ -48,6 +48,10 @@ std::string no_route_cause(const BlockedEgress& b);
 // The numbered ways out of a VPC for the service: gateway endpoint (when it has one), interface
 // endpoint, NAT, then what only this kind of call can do instead (let Lambda deliver, move it).
 std::string ways_out(const BlockedEgress& b);
+// The same ways out as CDK calls, for a function the CDK synthesized (cdk_fix.h).
+std::string cdk_ways_out(const BlockedEgress& b);
+bool is_cdk_function(const BlockedEgress& b);
+
 // "the function's security group" or its groups' labels.
 std::string function_groups_text(const BlockedEgress& b);
 

@@ -1,5 +1,6 @@
 // R403 vpc-resource-security-group-refuses: The security groups of a VPC-only resource admit nothing from a function
 // that uses it, on the resource's port
+#include "cdk_fix.h"
 #include "lint/text_util.h"
 #include "model/ascii.h"
 #include "reachability/reach_report.h"
@@ -27,6 +28,24 @@ std::string rule_ports(const SgRule& rule) {
 }
 
 }  // namespace
+
+// The CDK call that admits the function: on the resource's first group (a construct with
+// `connections`), or on a group to give a resource that has none.
+static std::string cdk_fix(const Template& model, const Resource& fn, const VpcResource& r) {
+  std::string port = r.ports.empty() ? std::string("<port>") : std::to_string(r.ports[0]);
+  std::string function = "fn the function " + cdk_construct(fn);
+  std::string allow = ".connections.allowFrom(fn, ec2.Port.tcp(" + port + "))`";
+  std::string l2 =
+      "; a resource construct with `connections` (rds.DatabaseInstance, ...) takes "
+      "`resource.connections.allowDefaultPortFrom(fn)`";
+  if (r.groups.empty())
+    return "in the CDK app: give " + cdk_name(model, r.resource->logical_id) +
+           " a security group `sg = new ec2.SecurityGroup(this, 'Group', { vpc })` and `sg" + allow + ", with " +
+           function + l2;
+  std::string group(r.groups[0].resource_path());
+  std::string name = group.empty() ? r.groups[0].label() : cdk_name(model, group);
+  return "in the CDK app: `sg" + allow + ", with sg the security group " + name + " and " + function + l2;
+}
 
 ReachWords group_refuses_words(const Resolver& resolver, const ResourceUsage& u, const VariantReach& v) {
   const Resource& fn = *u.function->function;
@@ -68,6 +87,7 @@ ReachWords group_refuses_words(const Resolver& resolver, const ResourceUsage& u,
               ", IpProtocol: tcp, FromPort: " + p + ", ToPort: " + p + ", SourceSecurityGroupId: " +
               (fgroup.empty() ? std::string("<the function's security group>") : group_ref(fgroup)) + "}}";
   }
+  if (is_cdk_resource(fn)) out.fix = cdk_fix(resolver.model(), fn, r);
   if (r.groups_node) out.notes.push_back({owner(rid) + " security groups", r.groups_node->pos});
   if (v.variant) out.notes.push_back({owner(fid) + " VpcConfig", v.variant->property_key()->pos});
   other_uses_notes(u, *v.use, out.notes);

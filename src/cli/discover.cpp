@@ -6,6 +6,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "config/cdk_assembly.h"
+
 namespace vpclint {
 
 namespace fs = std::filesystem;
@@ -17,6 +19,18 @@ constexpr std::array<std::string_view, 4> kExtensions{".yaml", ".yml", ".json", 
 bool has_template_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
+}
+
+bool is_assembly(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_regular_file(dir / "manifest.json", ec);
+}
+
+// The templates a cloud assembly lists, never its asset folders.
+void add_assembly(const fs::path& dir, Discovered& out) {
+  CdkAssembly assembly = read_cdk_assembly(dir);
+  out.files.insert(out.files.end(), assembly.templates.begin(), assembly.templates.end());
+  out.errors.insert(out.errors.end(), assembly.errors.begin(), assembly.errors.end());
 }
 
 void search(const fs::path& dir, Discovered& out) {
@@ -36,12 +50,24 @@ void search(const fs::path& dir, Discovered& out) {
   }
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+  // A CDK app: its templates are what its cloud assembly lists (cdk.json may name another
+  // output directory than cdk.out).
+  fs::path assembly;
+  std::error_code cec;
+  if (fs::exists(dir / "cdk.json", cec) || is_assembly(dir / "cdk.out")) {
+    assembly = cdk_output_directory(dir);
+    if (is_assembly(assembly))
+      add_assembly(assembly, out);
+    else
+      out.unsynthesized.push_back(dir.string());
+  }
   for (const auto& e : entries) {
     std::string name = e.path().filename().string();
     std::error_code sec;
     if (e.is_symlink(sec) && e.is_directory(sec)) continue;  // never follow: loops
     if (e.is_directory(sec)) {
-      if (std::find(kSkipDirs.begin(), kSkipDirs.end(), name) == kSkipDirs.end()) search(e.path(), out);
+      bool skip = std::find(kSkipDirs.begin(), kSkipDirs.end(), name) != kSkipDirs.end() || e.path() == assembly;
+      if (!skip) search(e.path(), out);
       continue;
     }
     if (e.is_regular_file(sec) && has_template_extension(e.path()) && looks_like_template(e.path().string()))
@@ -71,7 +97,9 @@ Discovered discover(const std::vector<std::string>& paths) {
   Discovered out;
   for (const auto& p : paths) {
     std::error_code ec;
-    if (p != "-" && fs::is_directory(p, ec))
+    if (p != "-" && fs::is_directory(p, ec) && is_assembly(p))
+      add_assembly(p, out);
+    else if (p != "-" && fs::is_directory(p, ec))
       search(p, out);
     else
       out.files.push_back(p);  // the linter reports a missing or unreadable file

@@ -10,7 +10,9 @@
 #include "cli/config_overlay.h"
 #include "cli/discover.h"
 #include "cli/project_builder.h"
+#include "config/cdk_assembly.h"
 #include "config/config_finder.h"
+#include "config/construct_exclude.h"
 #include "lint/baseline.h"
 #include "lint/project_linter.h"
 #include "lint/rule.h"
@@ -47,6 +49,44 @@ int write_report(const LintCommand& c, const RunResult& run, int exit_code) {
   return exit_code;
 }
 
+// Findings on the stacks of a CDK cloud assembly also point at the app's source line.
+void add_cdk_sources(RunResult& run) {
+  for (FileResult& file : run.files) {
+    if (file.path == "-") continue;
+    std::map<std::string, CdkSource> sources = cdk_sources(file.path);
+    if (sources.empty()) continue;
+    for (auto* list : {&file.findings, &file.suppressed})
+      for (Finding& f : *list)
+        if (auto it = sources.find(f.resource); it != sources.end()) f.source = {it->second.file, it->second.pos};
+  }
+}
+
+// Findings on CDK constructs the config excludes are kept as suppressed, with the glob as reason.
+void exclude_constructs(FileResult& file, const Config& config) {
+  if (config.exclude.empty()) return;
+  std::vector<Finding> kept;
+  for (Finding& f : file.findings) {
+    if (const std::string* glob = construct_exclusion(config, f.construct)) {
+      f.suppression =
+          "excluded by " + (config.path.empty() ? std::string(".vpclint.yaml") : config.path) + ": " + *glob;
+      file.suppressed.push_back(std::move(f));
+    } else {
+      kept.push_back(std::move(f));
+    }
+  }
+  file.findings = std::move(kept);
+  std::sort(file.suppressed.begin(), file.suppressed.end(), finding_less);
+}
+
+std::string no_template_error(const std::vector<std::string>& paths, const Discovered& found) {
+  std::string where;
+  for (const auto& p : paths) where += (where.empty() ? "'" : ", '") + p + "'";
+  std::string error = "no template found in " + where;
+  if (!found.unsynthesized.empty())
+    error += " (the CDK app in '" + found.unsynthesized.front() + "' has no cloud assembly: run `cdk synth` first)";
+  return error;
+}
+
 }  // namespace
 
 int run_lint_command(const LintCommand& c) {
@@ -62,6 +102,8 @@ int run_lint_command(const LintCommand& c) {
   Discovered found = discover(c.paths);
   RunResult run;
   run.errors = found.errors;
+  // An empty lint is never a pass: a CDK app before `cdk synth` would otherwise go green.
+  if (found.files.empty() && found.errors.empty()) run.errors.push_back(no_template_error(c.paths, found));
   ConfigFinder finder(rule_ids(), c.config);
   // vpclint's own files (the report, the baseline) may sit in the tree it lints: never lint them.
   std::vector<std::filesystem::path> own;
@@ -93,8 +135,10 @@ int run_lint_command(const LintCommand& c) {
   for (const std::string& f : files) builder.add(f);
   std::shared_ptr<Project> project = builder.finish(run.errors);
   run.files = lint_project(project, base, c.jobs);
+  add_cdk_sources(run);
   for (const ProjectFile& f : project->files())
     if (f.lint) configs.push_back(f.effective_config());
+  for (size_t i = 0; i < run.files.size(); ++i) exclude_constructs(run.files[i], *configs[i]);
   for (const auto& r : run.files)
     if (r.unreadable) run.errors.push_back(r.error);
 

@@ -7,6 +7,13 @@
 
 namespace vpclint {
 
+// Where the user's own code created the resource (a CDK app's source line); empty file: unknown.
+struct UserSource {
+  std::string file;
+  Position pos;
+  explicit operator bool() const { return !file.empty(); }
+};
+
 struct Finding {
   std::string rule;
   Severity severity = Severity::Error;
@@ -18,6 +25,8 @@ struct Finding {
   std::vector<Note> notes;  // evidence, each with its position
   std::string fix;          // how to fix, from the rule
   std::string suppression;  // for a suppressed finding: the reason its suppression gives
+  std::string construct;    // CDK construct path (Metadata aws:cdk:path, no trailing /Resource), or empty
+  UserSource source;        // where to act in the app's source, when a cloud assembly says
 };
 
 // Sort order of every output: file, line, column, rule.

@@ -7,6 +7,7 @@
 #include "lint/suppress.h"
 #include "loader/file_reader.h"
 #include "loader/loader.h"
+#include "model/cdk_path.h"
 #include "model/references.h"
 #include "model/resolver.h"
 #include "model/template.h"
@@ -14,6 +15,26 @@
 namespace vpclint {
 
 namespace {
+
+// The construct a CDK resource belongs to, or empty.
+std::string construct_path(const Template& model, std::string_view logical_id) {
+  const Resource* r = logical_id.empty() ? nullptr : model.resource(logical_id);
+  return r ? cdk_construct(*r) : std::string();
+}
+
+// CDK's helper functions created once per stack (BucketDeployment's handler, LogRetention, ...)
+// carry no id of the user's; name the custom resources they serve, whose paths do.
+void note_cdk_helper_users(const Template& model, const ReferenceGraph& references, Finding& f) {
+  if (std::count(f.construct.begin(), f.construct.end(), '/') != 1) return;  // not at stack level
+  for (size_t i : references.to(f.resource)) {
+    const Reference& ref = references.all()[i];
+    const Resource* user = ref.kind == ReferenceKind::GetAtt ? model.resource(ref.from) : nullptr;
+    if (!user || !user->raw_properties || user->raw_properties->get("ServiceToken") != ref.node) continue;
+    std::string path = construct_path(model, user->logical_id);
+    if (path.empty()) continue;
+    f.notes.push_back({"CDK's helper function behind " + path + " (" + std::string(user->type) + ")", user->key->pos});
+  }
+}
 
 bool enabled(const LintOptions& options, const Rule& rule) {
   return !options.config || options.config->rule_enabled(rule.meta().id);
@@ -58,6 +79,11 @@ FileResult lint_model(const Document& doc, const Template& model, const Resolver
   if (options.config)
     for (auto* list : {&result.findings, &result.suppressed})
       for (Finding& f : *list) f.severity = options.config->severity_of(f.rule, f.severity);
+  for (auto* list : {&result.findings, &result.suppressed})
+    for (Finding& f : *list) {
+      f.construct = construct_path(model, f.resource);
+      if (!f.construct.empty()) note_cdk_helper_users(model, references, f);
+    }
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   std::sort(result.suppressed.begin(), result.suppressed.end(), finding_less);
   if (visit) visit(ctx, result.findings);

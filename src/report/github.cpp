@@ -36,10 +36,15 @@ const char* command(Severity s) {
 
 void write_github(std::ostream& out, const RunResult& run) {
   for (const Finding* f : sorted_findings(run)) {
-    std::string message = f->message;
+    std::string message = message_with_construct(*f);
+    // The annotation lands on the app's source line; the template position stays in the text.
+    if (f->source)
+      message += "\ntemplate: " + f->file + ':' + std::to_string(f->pos.line) + ':' + std::to_string(f->pos.column);
     if (!f->fix.empty()) message += "\nhelp: " + f->fix;
-    out << "::" << command(f->severity) << " file=" << escape(repository_path(f->file), true) << ",line=" << f->pos.line
-        << ",col=" << f->pos.column << ",title=" << escape(f->rule, true) << "::" << escape(message, false) << '\n';
+    const std::string& file = f->source ? f->source.file : f->file;
+    Position pos = f->source ? f->source.pos : f->pos;
+    out << "::" << command(f->severity) << " file=" << escape(repository_path(file), true) << ",line=" << pos.line
+        << ",col=" << pos.column << ",title=" << escape(f->rule, true) << "::" << escape(message, false) << '\n';
   }
 }
 

@@ -24,6 +24,9 @@ ojson finding_json(const Finding& f) {
     notes.push_back(std::move(note));
   }
   j["fix"] = f.fix;
+  // CDK only, so other templates' reports keep their exact shape.
+  if (!f.construct.empty()) j["construct"] = f.construct;
+  if (f.source) j["source"] = {{"file", f.source.file}, {"line", f.source.pos.line}, {"column", f.source.pos.column}};
   return j;
 }
 }  // namespace

@@ -125,11 +125,21 @@ void write_sarif(std::ostream& out, const RunResult& run, const SarifOptions& op
     const SourceText* src = it == sources.end() ? nullptr : it->second;
     json location = {
         {"physicalLocation", {{"artifactLocation", artifact(f->file, root)}, {"region", region(src, f->pos)}}}};
+    if (!f->construct.empty())
+      location["logicalLocations"] =
+          json::array({{{"name", f->resource}, {"fullyQualifiedName", f->construct}, {"kind", "resource"}}});
+    json locations = json::array({std::move(location)});
+    // The CDK app's source line, where the user acts; the template position stays first.
+    if (f->source)
+      locations.push_back(
+          {{"physicalLocation",
+            {{"artifactLocation", artifact(f->source.file, root)}, {"region", region(nullptr, f->source.pos)}}},
+           {"message", {{"text", "Where the app creates " + f->construct + "."}}}});
     json result = {{"ruleId", f->rule},
                    {"ruleIndex", rule_index.count(f->rule) ? rule_index[f->rule] : 0},
                    {"level", level(f->severity)},
                    {"message", {{"text", sentence(f->message)}}},
-                   {"locations", json::array({location})}};
+                   {"locations", std::move(locations)}};
     result["partialFingerprints"] = {{"vpclint/v1", prints[i]}};
     if (suppressed.count(f)) {
       json s = {{"kind", "inSource"}};

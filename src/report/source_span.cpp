@@ -50,6 +50,13 @@ Span token_span(const SourceText* source, Position start, bool utf16) {
   return s;
 }
 
+std::string message_with_construct(const Finding& f) {
+  if (f.construct.empty() || f.resource.empty()) return f.message;
+  std::string named = f.resource + " (" + f.construct + ")";
+  if (f.message.starts_with(f.resource + " ")) return named + f.message.substr(f.resource.size());
+  return named + ": " + f.message;
+}
+
 std::string xml_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -2,6 +2,7 @@
 #include <unordered_map>
 
 #include "report/reporter.h"
+#include "report/source_span.h"
 
 namespace vpclint {
 
@@ -76,9 +77,12 @@ void write_text(std::ostream& out, const RunResult& run, const TextOptions& opti
         << st(severity_color(f->severity)) << severity_name(f->severity) << '[' << f->rule << ']' << st("\033[0m")
         << ' ';
     // Messages usually open with the resource's name already; do not say it twice.
-    if (!f->resource.empty() && !f->message.starts_with(f->resource + " "))
-      out << st("\033[1m") << f->resource << st("\033[0m") << ": ";
-    out << f->message << '\n';
+    if (!f->construct.empty())
+      out << message_with_construct(*f) << '\n';
+    else if (!f->resource.empty() && !f->message.starts_with(f->resource + " "))
+      out << st("\033[1m") << f->resource << st("\033[0m") << ": " << f->message << '\n';
+    else
+      out << f->message << '\n';
     std::string_view line = source ? source->line_text(f->pos.line) : std::string_view();
     uint32_t column = clip_line(line, f->pos.column);
     if (!line.empty()) {
@@ -88,6 +92,9 @@ void write_text(std::ostream& out, const RunResult& run, const TextOptions& opti
       out << ' ' << gutter << " | " << caret_indent(line, column) << st(severity_color(f->severity)) << '^'
           << st("\033[0m") << '\n';
     }
+    if (f->source)
+      out << "  = source: " << f->source.file << ':' << f->source.pos.line << ':' << f->source.pos.column
+          << ", where the app creates " << f->construct << '\n';
     for (const auto& n : f->notes) {
       out << "  = note: " << n.message;
       if (n.pos) out << " (" << (n.file.empty() ? f->file : n.file) << ':' << n.pos.line << ':' << n.pos.column << ')';
