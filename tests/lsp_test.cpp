@@ -78,6 +78,20 @@ std::string apply_insertions(std::string text, const json& edits) {
 
 }  // namespace
 
+namespace {
+// The code actions offered for the example's N101 diagnostic (request id 2).
+json n101_code_actions(Session& s) {
+  json first = s.client.diagnostics(s.template_uri);
+  const json* n101 = find_code(first, "N101");
+  REQUIRE(n101);
+  s.client.request(2, "textDocument/codeAction",
+                   {{"textDocument", {{"uri", s.template_uri}}},
+                    {"range", (*n101)["range"]},
+                    {"context", {{"diagnostics", json::array({*n101})}}}});
+  return s.client.response(2)["result"];
+}
+}  // namespace
+
 TEST_SUITE("lsp") {
   TEST_CASE("initialize negotiates utf-32 when offered, else utf-16; shutdown then exit ends with 0") {
     Session utf32(json::array({"utf-32", "utf-16"}));
@@ -276,14 +290,7 @@ TEST_SUITE("lsp") {
     Session s;
     std::string text = vpclint::test::example("template.yaml");
     s.open(s.template_uri, text, 1);
-    json first = s.client.diagnostics(s.template_uri);
-    const json* n101 = find_code(first, "N101");
-    REQUIRE(n101);
-    s.client.request(2, "textDocument/codeAction",
-                     {{"textDocument", {{"uri", s.template_uri}}},
-                      {"range", (*n101)["range"]},
-                      {"context", {{"diagnostics", json::array({*n101})}}}});
-    json actions = s.client.response(2)["result"];
+    json actions = n101_code_actions(s);
     REQUIRE(actions.size() == 2);
     CHECK(actions[1]["title"] == "Ignore N101 here (# vpclint: ignore)");
     CHECK(actions[1]["kind"] == "quickfix");
@@ -300,14 +307,7 @@ TEST_SUITE("lsp") {
     Session s;
     std::string text = vpclint::test::example("template.yaml");
     s.open(s.template_uri, text, 1);
-    json first = s.client.diagnostics(s.template_uri);
-    const json* n101 = find_code(first, "N101");
-    REQUIRE(n101);
-    s.client.request(2, "textDocument/codeAction",
-                     {{"textDocument", {{"uri", s.template_uri}}},
-                      {"range", (*n101)["range"]},
-                      {"context", {{"diagnostics", json::array({*n101})}}}});
-    json actions = s.client.response(2)["result"];
+    json actions = n101_code_actions(s);
     REQUIRE(actions.size() == 2);
     CHECK(actions[0]["title"] == "Add a lambda interface endpoint for OrderCancel");
     CHECK(actions[0]["isPreferred"] == true);

@@ -5,17 +5,6 @@
 namespace vpclint {
 namespace {
 
-// The alternative of `list` (the property, or a branch of an !If on it) that `value` was read from.
-const Node* alternative_of(const Node* list, const Node* value) {
-  if (list == value) return list;
-  if (list->is_intrinsic(Fn::If) && list->info()) {
-    auto items = list->arg->items();
-    for (size_t i = 1; i < items.size(); ++i)
-      if (const Node* n = alternative_of(items[i], value)) return n;
-  }
-  return nullptr;
-}
-
 // What can only be one string: exports, dynamic references and nested-stack outputs always are.
 bool always_one_string(const Value& v) {
   switch (v.kind) {
@@ -52,8 +41,7 @@ class JoinedIdList : public Rule {
         [&](const IdListView& view) {
           const Value& whole = view.list.whole;
           // The property itself is written as the string (not a !Split or a list parameter of it).
-          if (!view.list.unknown || !whole.node || !alternative_of(view.list.node, whole.node) ||
-              !always_one_string(whole))
+          if (!view.list.unknown || !whole.node || whole.node != view.list.alternative || !always_one_string(whole))
             return;
           report_id_value(sink, view, whole, whole.node,
                           std::string(view.fn.function->logical_id) + " gives " + std::string(view.property()) +

@@ -38,6 +38,7 @@ void resolve_lists(const Resolver& r, const Node* config, const Guard& guard, co
     list.items = std::move(alt.items);
     list.unknown = alt.unknown;
     list.whole = std::move(alt.whole);
+    list.alternative = alt.node;
     out.push_back({std::move(list), std::move(g)});
   }
 }

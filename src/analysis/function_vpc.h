@@ -15,6 +15,9 @@ struct ResolvedList {
   std::vector<std::vector<Value>> items;  // each item's alternatives (AWS::NoValue items dropped)
   bool unknown = false;                   // the whole list is a parameter, import, SSM value...
   Value whole;                            // what the list is when unknown
+  // The alternative it comes from: the property, or a branch of an !If on it. When `whole.node`
+  // is this node, the property itself is written as that value (not a !Split of it).
+  const Node* alternative = nullptr;
 
   bool present() const { return node != nullptr; }
   // Known to be empty (absent, `[]`, or every item removed by AWS::NoValue).

@@ -458,7 +458,8 @@ def check_action(src: Path, yaml, vpclint: str | None, version: str | None) -> N
         (files / "SHA256SUMS").write_text(f"{digest}  {name}.tar.gz\n0000  vpclint_{default_version}_amd64.deb\n")
         fake_curl(bin_dir, files, curl_log)
         env = dict(base_env, PATH=f"{bin_dir}:{base_env.get('PATH', '')}",
-                   GITHUB_ACTION_PATH=f"/home/runner/work/_actions/acme/vpclint/v{default_version}")
+                   # Laid out as a runner lays out actions (.../_actions/OWNER/NAME/REF), under scratch.
+                   GITHUB_ACTION_PATH=str(tmp / "_actions" / "acme" / "vpclint" / f"v{default_version}"))
         r = ActionRun(action, {"paths": "examples"}, env, {"action_repository": ""})
         code = r.run(tmp)
         urls = curl_log.read_text().split() if curl_log.exists() else []
