@@ -99,7 +99,11 @@ void soften_when_conditional(const BlockedEgress& b, EgressWords& w) {
 }
 
 void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::string_view rule, EgressWording words) {
-  for (const FunctionEgress& fe : ctx.facts.egress.all()) {
+  std::vector<const FunctionEgress*> all;
+  for (const FunctionEgress& fe : ctx.facts.egress.all()) all.push_back(&fe);
+  for (const FunctionEgress& fe : ctx.facts.egress.without_conditional_ways()) all.push_back(&fe);
+  for (const FunctionEgress* each : all) {
+    const FunctionEgress& fe = *each;
     BlockedEgress b;
     b.egress = &fe;
     for (const ServicePath& p : fe.services)
@@ -137,7 +141,8 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
       if (p->call->env_node) notes.push_back({join(p->call->env_hints), p->call->env_node->pos});
     }
     EgressWords w = words(b);
-    std::string when = v.guard.describe();
+    std::string when = fe.situation.describe();
+    if (fe.without && fe.without->in_known_deployment) when += " (as with the parameter values vpclint knows)";
     std::string message = (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) +
                           " is attached to VPC subnet" + (b.subnets.size() == 1 ? " " : "s ") + join(b.subnets) + ", " +
                           w.cause + "; its calls to " + join(calls, "; ") + " will hang until the " +
@@ -145,6 +150,16 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
     Finding& f = sink.report(v.property_key(), message, fn.logical_id);
     if (v.from_globals)
       f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.logical_id), fn.key->pos});
+    if (fe.without) {
+      const ConditionalWayOut& c = *fe.without;
+      f.notes.insert(f.notes.end(), c.notes.begin(), c.notes.end());
+      if (!c.because.empty()) f.notes.back().message += " is false with " + c.because;
+      // Other deployments, or values vpclint cannot tell: the path may exist where it matters.
+      if (!c.in_known_deployment) w.severity = Severity::Warning;
+      std::string cond(c.condition);
+      w.fix = "make condition " + cond + " true wherever " + std::string(fn.logical_id) + " is attached (or attach " +
+              std::string(fn.logical_id) + " only under " + cond + "); or " + w.fix;
+    }
     f.notes.insert(f.notes.end(), notes.begin(), notes.end());
     f.fix = std::move(w.fix);
     if (w.severity) f.severity = *w.severity;

@@ -1,5 +1,7 @@
 #include "analysis/egress.h"
 
+#include "analysis/egress_conditions.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -12,8 +14,8 @@ std::string name_of(const Resource* r) { return r ? std::string(r->logical_id) :
 
 class PathFinder {
  public:
-  PathFinder(const NetworkModel& net, const VpcAttachment& v, const Placement& where)
-      : net_(net), v_(v), where_(where) {}
+  PathFinder(const NetworkModel& net, const VpcAttachment& v, const Placement& where, Deployment dep = {})
+      : net_(net), v_(v), where_(where), dep_(dep) {}
 
   ServicePath path(const ServiceCall& call) {
     ServicePath p;
@@ -77,10 +79,14 @@ class PathFinder {
   }
 
   // Does a NAT (gateway or instance) placed in `subnet` reach the internet?
-  Verdict nat_reaches_internet(const NetKey& subnet, std::vector<Note>& chain, const std::string& what) const {
-    NatExit exit = net_.nat_exit(subnet);
+  Verdict nat_reaches_internet(const NetKey& subnet, SubnetPath& sp, const std::string& what) const {
+    NatExit exit = net_.nat_exit(subnet, dep_);
+    std::vector<Note>& chain = sp.chain;
     switch (exit.reach) {
-      case NatExit::Reach::Yes: return Verdict::Yes;
+      case NatExit::Reach::Yes:
+        if (exit.route) sp.relies_on.push_back(exit.route->resource);
+        sp.relies_on.push_back(exit.attachment);
+        return Verdict::Yes;
       case NatExit::Reach::Unknown: return Verdict::Unknown;
       case NatExit::Reach::OutsideTemplate: return Verdict::OutsideTemplate;
       case NatExit::Reach::No: break;
@@ -154,12 +160,13 @@ class PathFinder {
   bool gateway_endpoint(const NetSubnet& s, const ServiceEndpoint& svc, SubnetPath& sp) const {
     if (!svc.gateway_capable || s.route_table.empty()) return false;
     for (const NetEndpoint* e : net_.endpoints_in(s.vpc)) {
-      if (e->type != EndpointType::Gateway || e->service != svc.endpoint) continue;
+      if (e->type != EndpointType::Gateway || e->service != svc.endpoint || !dep_.has(e->resource)) continue;
       if (std::find(e->route_tables.begin(), e->route_tables.end(), s.route_table) == e->route_tables.end()) continue;
       sp.chain.push_back({"gateway endpoint " + name_of(e->resource) + " serves " + svc.name + " for " +
                               name_of(s.routes.table->resource),
                           pos_of(e->resource)});
       sp.via_endpoint = e;
+      sp.relies_on.push_back(e->resource);
       if (egress_allows_https_to_public(net_, where_)) {
         sp.verdict = Verdict::Yes;
       } else {
@@ -185,7 +192,7 @@ class PathFinder {
     const NetVpc* vpc = net_.vpc(s.vpc);
     bool vpc_dns = !vpc || (vpc->dns_support && vpc->dns_hostnames);
     for (const NetEndpoint* e : net_.endpoints_in(s.vpc)) {
-      if (e->type != EndpointType::Interface || e->service != svc.endpoint) continue;
+      if (e->type != EndpointType::Interface || e->service != svc.endpoint || !dep_.has(e->resource)) continue;
       std::string name = name_of(e->resource);
       if (!e->private_dns || !vpc_dns) {
         failed.blocker = Blocker::EndpointDnsOff;
@@ -225,6 +232,7 @@ class PathFinder {
       sp.chain.push_back(
           {"interface endpoint " + name + " serves " + svc.name + " with private DNS", pos_of(e->resource)});
       sp.via_endpoint = e;
+      sp.relies_on.push_back(e->resource);
       sp.verdict = Verdict::Yes;
       return true;
     }
@@ -235,12 +243,19 @@ class PathFinder {
   // gateway or nothing (No, with `blocker`), or something outside the template.
   Verdict default_route(const NetSubnet& s, SubnetPath& sp, Blocker& blocker) const {
     const NetRouteTable* rt = s.routes.table;
-    const NetRoute* d = s.routes.default_route;
+    const NetRoute* d = net_.routes_in(s, dep_).default_route;
     std::string table_name = rt ? name_of(rt->resource) : "the main route table";
     if (!d) {
-      sp.chain.push_back({table_name + " has no route to 0.0.0.0/0", rt ? pos_of(rt->resource) : pos_of(s.resource)});
+      const NetRoute* conditional = s.routes.default_route;  // a route this deployment lacks
+      sp.chain.push_back(
+          conditional
+              ? Note{table_name + "'s route to 0.0.0.0/0, " + name_of(conditional->resource) +
+                         ", exists only when condition " + std::string(conditional->resource->condition) + " is true",
+                     pos_of(conditional->resource)}
+              : Note{table_name + " has no route to 0.0.0.0/0", rt ? pos_of(rt->resource) : pos_of(s.resource)});
       return Verdict::No;
     }
+    sp.relies_on.push_back(d->resource);
     Verdict nat = Verdict::No;
     switch (d->target) {
       case RouteTarget::InternetGateway:
@@ -252,13 +267,20 @@ class PathFinder {
       case RouteTarget::NatGateway: {
         const NetNat* n = net_.nat(d->target_key);
         if (!n) return Verdict::Unknown;  // a NAT gateway outside the template
+        if (!dep_.has(n->resource)) {
+          sp.chain.push_back({"NAT gateway " + name_of(n->resource) + " exists only when condition " +
+                                  std::string(n->resource->condition) + " is true",
+                              pos_of(n->resource)});
+          break;
+        }
+        sp.relies_on.push_back(n->resource);
         if (n->is_private) {
           sp.chain.push_back(
               {"NAT gateway " + name_of(n->resource) + " has ConnectivityType private: it never reaches the internet",
                pos_of(n->resource)});
           break;
         }
-        nat = nat_reaches_internet(n->subnet, sp.chain, "NAT gateway " + name_of(n->resource));
+        nat = nat_reaches_internet(n->subnet, sp, "NAT gateway " + name_of(n->resource));
         if (nat == Verdict::Yes)
           sp.chain.push_back(
               {table_name + " sends 0.0.0.0/0 to NAT gateway " + name_of(n->resource), pos_of(d->resource)});
@@ -267,7 +289,14 @@ class PathFinder {
       case RouteTarget::Instance: {
         const Resource* inst = net_.instance(d->target_key);
         if (!inst) return Verdict::Unknown;
-        nat = nat_reaches_internet(net_.instance_subnet(*inst), sp.chain, "NAT instance " + name_of(inst));
+        if (!dep_.has(inst)) {
+          sp.chain.push_back({"NAT instance " + name_of(inst) + " exists only when condition " +
+                                  std::string(inst->condition) + " is true",
+                              pos_of(inst)});
+          break;
+        }
+        sp.relies_on.push_back(inst);
+        nat = nat_reaches_internet(net_.instance_subnet(*inst), sp, "NAT instance " + name_of(inst));
         if (nat == Verdict::Yes)
           sp.chain.push_back({table_name + " sends 0.0.0.0/0 to NAT instance " + name_of(inst), pos_of(d->resource)});
         break;
@@ -341,10 +370,11 @@ class PathFinder {
     }
     for (const NetEndpoint* e : net_.endpoints_in(x.vpc)) {
       if (e->type != EndpointType::Interface || e->service != svc.endpoint || !e->private_dns) continue;
-      if (!endpoint_admits(*e, i)) continue;
+      if (!dep_.has(e->resource) || !endpoint_admits(*e, i)) continue;
       sp.chain.push_back(
           {"interface endpoint " + name_of(e->resource) + " serves " + svc.name + " in " + vpc, pos_of(e->resource)});
       sp.via_endpoint = e;
+      sp.relies_on.push_back(e->resource);
       sp.verdict = Verdict::Yes;
       return sp;
     }
@@ -415,6 +445,7 @@ class PathFinder {
   const NetworkModel& net_;
   const VpcAttachment& v_;
   const Placement& where_;
+  Deployment dep_;
   std::unordered_map<const NetEndpoint*, AdmissionResult> admissions_;
   std::unordered_map<std::string, AdmissionResult> outside_admissions_;  // by what the endpoint's source names
 };
@@ -423,6 +454,7 @@ class PathFinder {
 
 EgressFacts::EgressFacts(const FunctionVpcFacts& functions, const PlacementFacts& placements, const NetworkModel& net,
                          const ServiceCallFacts& calls) {
+  ConditionLogic logic(net.resolver());
   for (const FunctionVpc& fv : functions.functions()) {
     const FunctionCalls* fc = calls.of(fv.function->logical_id);
     if (!fc || fc->calls.empty()) continue;
@@ -436,6 +468,14 @@ EgressFacts::EgressFacts(const FunctionVpcFacts& functions, const PlacementFacts
       fe.placement = &where;
       for (const ServiceCall& call : fc->calls) fe.services.push_back(finder.path(call));
       fe.https_closed = !egress_allows_any_https(net, where);
+      fe.situation = v.guard;
+      auto paths_in = [&](Deployment d) {
+        PathFinder in(net, v, where, d);
+        std::vector<ServicePath> paths;
+        for (const ServiceCall& call : fc->calls) paths.push_back(in.path(call));
+        return paths;
+      };
+      for (FunctionEgress& w : vpclint::without_conditional_ways(fe, logic, paths_in)) without_.push_back(std::move(w));
       egress_.push_back(std::move(fe));
     }
   }

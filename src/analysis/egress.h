@@ -1,6 +1,7 @@
 // For every VPC-attached function and every AWS service its code calls: is there a network path
 // out of its subnets (a working NAT, or an endpoint for that service), and if not, what blocks it.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct SubnetPath {
   // The endpoint that gives the way out (Yes), or whose DNS or security groups block it (No).
   const NetEndpoint* via_endpoint = nullptr;
   std::vector<Note> chain;
+  // Yes: the template's resources the way out is made of (endpoint, route, NAT, its route, the
+  // internet gateway's attachment); their Conditions decide in which deployments it exists.
+  std::vector<const Resource*> relies_on;
 };
 
 struct ServicePath {
@@ -57,6 +61,15 @@ struct ServicePath {
   bool way_out_in_template = false;
 };
 
+// A way out that exists only under a Condition the function does not share: the deployments
+// without it, where the calls have no path.
+struct ConditionalWayOut {
+  std::string_view condition;        // false in those deployments
+  bool in_known_deployment = false;  // the parameter values vpclint knows make it false
+  std::string because;               // those values: "Env = dev (its Default)"
+  std::vector<Note> notes;           // the way out's resources, with their Condition, and the condition
+};
+
 struct FunctionEgress {
   const FunctionVpc* function = nullptr;
   const VpcAttachment* variant = nullptr;
@@ -65,6 +78,11 @@ struct FunctionEgress {
   // The function's groups allow TCP 443 to no destination at all: no path can help, known even
   // when the subnets are not.
   bool https_closed = false;
+  // Set for the deployments that lack a conditional way out; `services` then holds only the calls
+  // that have no path there.
+  std::optional<ConditionalWayOut> without;
+  // The conditions these paths are for: the variant's, plus the one `without` makes false.
+  Guard situation;
 };
 
 class EgressFacts {
@@ -73,9 +91,13 @@ class EgressFacts {
               const ServiceCallFacts& calls);
   // One entry per attached variant of each function that calls at least one service.
   const std::vector<FunctionEgress>& all() const { return egress_; }
+  // For a variant whose way out exists only under a condition it does not share, one entry per
+  // such condition: the calls that have no path when it is false.
+  const std::vector<FunctionEgress>& without_conditional_ways() const { return without_; }
 
  private:
   std::vector<FunctionEgress> egress_;
+  std::vector<FunctionEgress> without_;
 };
 
 }  // namespace vpclint

@@ -167,7 +167,7 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r, const Config* c
       case ResourceKind::Ec2VpcGatewayAttachment: {
         NetKey igw = key_of(res->property("InternetGatewayId"));
         if (igw.empty()) break;
-        igw_vpcs_[igw].push_back(key_of(res->property("VpcId")));
+        igw_vpcs_[igw].emplace_back(key_of(res->property("VpcId")), res);
         vpcs_with_igw_.insert(key_of(res->property("VpcId")));
         break;
       }
@@ -249,7 +249,7 @@ void NetworkModel::read_endpoint(const Resource& res) {
   endpoints_.push_back(std::move(e));
 }
 
-SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
+SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s, Deployment d) const {
   SubnetRoutes out;
   if (s.route_table.empty()) {
     out.source = vpc(s.vpc) ? TableSource::Main : TableSource::Outside;
@@ -258,7 +258,10 @@ SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
   out.table = route_table(s.route_table);
   if (!out.table) return out;
   out.source = TableSource::Explicit;
+  std::vector<const NetRoute*> present;
   for (const NetRoute* r : out.table->routes) {
+    if (!d.has(r->resource)) continue;
+    present.push_back(r);
     if (!out.default_route && r->is_default()) out.default_route = r;
     switch (r->target) {
       case RouteTarget::InternetGateway:
@@ -274,21 +277,22 @@ SubnetRoutes NetworkModel::walk_routes(const NetSubnet& s) const {
     const NetVpc* v = vpc(s.vpc);
     std::vector<Cidr> local;
     if (v && v->cidr) local.push_back(*v->cidr);
-    out.default_route = choose_public_route(out.table->routes, local).route;
+    out.default_route = choose_public_route(present, local).route;
   }
   return out;
 }
 
-NatExit NetworkModel::nat_exit(const NetKey& subnet_key) const {
+NatExit NetworkModel::nat_exit(const NetKey& subnet_key, Deployment dep) const {
   NatExit out;
   out.home = subnet(subnet_key);
   if (!out.home) return out;
-  const SubnetRoutes& routes = out.home->routes;
+  SubnetRoutes routes = routes_in(*out.home, dep);
   if (routes.source == TableSource::Outside && !out.home->route_table.empty()) return out;
   const NetRoute* d = routes.default_route;
   out.route = d;
   if (d && d->target == RouteTarget::InternetGateway) {
-    if (d->target_key.resource_path().empty() || igw_attached(d->target_key, out.home->vpc)) {
+    out.attachment = igw_attachment(d->target_key, out.home->vpc, dep);
+    if (d->target_key.resource_path().empty() || out.attachment) {
       out.reach = NatExit::Reach::Yes;
       return out;
     }
@@ -346,12 +350,18 @@ const Resource* NetworkModel::instance(const NetKey& k) const {
 
 bool NetworkModel::vpc_has_igw(const NetKey& vpc_key) const { return vpcs_with_igw_.count(vpc_key) > 0; }
 
-bool NetworkModel::igw_attached(const NetKey& igw, const NetKey& vpc_key) const {
+const Resource* NetworkModel::igw_attachment(const NetKey& igw, const NetKey& vpc_key, Deployment d) const {
   auto it = igw_vpcs_.find(igw);
-  if (it == igw_vpcs_.end()) return false;
-  for (const auto& v : it->second)
-    if (v == vpc_key) return true;
-  return false;
+  if (it == igw_vpcs_.end()) return nullptr;
+  for (const auto& [vpc, attachment] : it->second)
+    if (vpc == vpc_key && d.has(attachment)) return attachment;
+  return nullptr;
+}
+
+bool Deployment::has(const Resource* r) const {
+  if (!scenario || !r || r->condition.empty()) return true;
+  return std::none_of(scenario->assumptions().begin(), scenario->assumptions().end(),
+                      [&](const Assumption& a) { return a.condition == r->condition && !a.value; });
 }
 
 const std::vector<const NetEndpoint*>& NetworkModel::endpoints_in(const NetKey& vpc_key) const {

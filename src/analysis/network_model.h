@@ -143,12 +143,20 @@ struct NetEndpoint {
   bool security_groups_unknown = false;
 };
 
+// The deployments a question is asked about: a resource whose Condition `scenario` makes false is
+// absent. Without a scenario every resource counts, as the template can create them all.
+struct Deployment {
+  const Guard* scenario = nullptr;
+  bool has(const Resource* r) const;
+};
+
 // Whether a NAT (gateway or instance) placed in a subnet reaches the internet.
 struct NatExit {
   enum class Reach : uint8_t { Yes, No, Unknown, OutsideTemplate } reach = Reach::Unknown;
-  const NetSubnet* home = nullptr;  // the NAT's subnet, when in the template
-  const NetRoute* route = nullptr;  // its default route, when there is one
-  bool igw_detached = false;        // No: the route's internet gateway is not attached to the VPC
+  const NetSubnet* home = nullptr;       // the NAT's subnet, when in the template
+  const NetRoute* route = nullptr;       // its default route, when there is one
+  bool igw_detached = false;             // No: the route's internet gateway is not attached to the VPC
+  const Resource* attachment = nullptr;  // Yes: the VPCGatewayAttachment of that internet gateway
 };
 
 class NetworkModel {
@@ -167,10 +175,16 @@ class NetworkModel {
   // The subnet an instance (a NAT instance) sits in.
   NetKey instance_subnet(const Resource& instance) const;
   // Internet gateways attached to a VPC (by VPCGatewayAttachment).
-  bool igw_attached(const NetKey& igw_key, const NetKey& vpc_key) const;
+  bool igw_attached(const NetKey& igw_key, const NetKey& vpc_key) const {
+    return igw_attachment(igw_key, vpc_key) != nullptr;
+  }
+  // The attachment of an internet gateway to a VPC present in `d`, or null.
+  const Resource* igw_attachment(const NetKey& igw_key, const NetKey& vpc_key, Deployment d = {}) const;
   bool vpc_has_igw(const NetKey& vpc_key) const;
   // Whether a NAT placed in `subnet` reaches the internet through its subnet's routes.
-  NatExit nat_exit(const NetKey& subnet) const;
+  NatExit nat_exit(const NetKey& subnet, Deployment d = {}) const;
+  // A subnet's routes in `d`: its routes() without the routes `d` lacks.
+  SubnetRoutes routes_in(const NetSubnet& s, Deployment d) const { return d.scenario ? walk_routes(s, d) : s.routes; }
   const std::vector<const NetEndpoint*>& endpoints_in(const NetKey& vpc_key) const;
   const std::vector<NetEndpoint>& endpoints() const { return endpoints_; }
   // The template defines a NAT (gateway or instance route target), or an endpoint for `service`
@@ -191,7 +205,7 @@ class NetworkModel {
   bool links_vpcs() const { return links_vpcs_; }
 
  private:
-  SubnetRoutes walk_routes(const NetSubnet& s) const;
+  SubnetRoutes walk_routes(const NetSubnet& s, Deployment d = {}) const;
   void read_route(const Resource& res);
   void read_endpoint(const Resource& res);
 
@@ -206,7 +220,8 @@ class NetworkModel {
   std::unordered_map<NetKey, NetNat, NetKeyHash> nats_;
   std::unordered_map<NetKey, NetSecurityGroup, NetKeyHash> groups_;
   std::unordered_map<NetKey, const Resource*, NetKeyHash> instances_;
-  std::unordered_map<NetKey, std::vector<NetKey>, NetKeyHash> igw_vpcs_;
+  // Internet gateway -> the VPCs it is attached to, with the attachment.
+  std::unordered_map<NetKey, std::vector<std::pair<NetKey, const Resource*>>, NetKeyHash> igw_vpcs_;
   std::unordered_set<NetKey, NetKeyHash> vpcs_with_igw_;
   std::unordered_set<NetKey, NetKeyHash> outside_ingress_;
   bool links_vpcs_ = false;

@@ -1,0 +1,102 @@
+#include "analysis/egress_conditions.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace vpclint {
+
+namespace {
+
+// The conditions of the resources the working paths rely on, in order of first use.
+std::vector<std::string_view> way_out_conditions(const FunctionEgress& fe) {
+  std::vector<std::string_view> out;
+  for (const ServicePath& p : fe.services)
+    for (const SubnetPath& sp : p.subnets) {
+      if (sp.verdict != Verdict::Yes) continue;
+      for (const Resource* r : sp.relies_on)
+        if (r && !r->condition.empty() && std::find(out.begin(), out.end(), r->condition) == out.end())
+          out.push_back(r->condition);
+    }
+  return out;
+}
+
+// Whether a path's notes already name `id` as a word ("NAT gateway Nat exists only when ...").
+bool mentioned(const std::vector<ServicePath>& paths, std::string_view id) {
+  auto word_at = [&](const std::string& text, size_t at) {
+    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    return (at == 0 || !is_word(text[at - 1])) && (at + id.size() == text.size() || !is_word(text[at + id.size()]));
+  };
+  for (const ServicePath& p : paths)
+    for (const SubnetPath& sp : p.subnets)
+      for (const Note& n : sp.chain)
+        for (size_t at = n.message.find(id); at != std::string::npos; at = n.message.find(id, at + 1))
+          if (word_at(n.message, at)) return true;
+  return false;
+}
+
+// Notes at each resource of the way out that `condition` removes (unless the paths without it
+// already name it), and at the condition itself.
+std::vector<Note> absence_notes(const FunctionEgress& fe, const std::vector<ServicePath>& without,
+                                std::string_view condition, const Template& t) {
+  std::vector<Note> notes;
+  std::vector<const Resource*> seen;
+  for (const ServicePath& p : fe.services)
+    for (const SubnetPath& sp : p.subnets) {
+      if (sp.verdict != Verdict::Yes) continue;
+      for (const Resource* r : sp.relies_on) {
+        if (!r || r->condition != condition || std::find(seen.begin(), seen.end(), r) != seen.end()) continue;
+        seen.push_back(r);
+        if (mentioned(without, r->logical_id)) continue;
+        notes.push_back({std::string(r->logical_id) + " gives the way out, and exists only when condition " +
+                             std::string(condition) + " is true",
+                         r->condition_node ? r->condition_node->pos : (r->key ? r->key->pos : Position{})});
+      }
+    }
+  if (const Node* c = t.condition(condition)) notes.push_back({"condition " + std::string(condition), c->pos});
+  return notes;
+}
+
+}  // namespace
+
+std::vector<FunctionEgress> without_conditional_ways(
+    const FunctionEgress& fe, const ConditionLogic& logic,
+    const std::function<std::vector<ServicePath>(Deployment)>& paths_in) {
+  std::vector<FunctionEgress> out;
+  const Resource& fn = *fe.function->function;
+  Guard assumed = fe.variant->guard;
+  if (!fn.condition.empty()) assumed.assume(fn.condition, true);
+  for (std::string_view condition : way_out_conditions(fe)) {
+    Guard scenario = assumed;
+    // A condition the function shares (or contradicts) decides nothing about its deployments.
+    if (std::any_of(assumed.assumptions().begin(), assumed.assumptions().end(),
+                    [&](const Assumption& a) { return a.condition == condition; }))
+      continue;
+    scenario.assume(condition, false);
+    if (!logic.satisfiable(scenario)) continue;
+    FunctionEgress without = fe;
+    without.services.clear();
+    for (ServicePath& p : paths_in(Deployment{&scenario}))
+      if (p.verdict == Verdict::No) without.services.push_back(std::move(p));
+    if (without.services.empty()) continue;
+    ConditionalWayOut w;
+    w.condition = condition;
+    // The deployment vpclint knows (defaults, overrides): the condition is false there, and none
+    // of the variant's own conditions is known to be otherwise.
+    std::string because;
+    w.in_known_deployment = logic.known(condition, &because) == Truth::False &&
+                            std::none_of(fe.variant->guard.assumptions().begin(), fe.variant->guard.assumptions().end(),
+                                         [&](const Assumption& a) {
+                                           return logic.known(a.condition) == (a.value ? Truth::False : Truth::True);
+                                         });
+    if (w.in_known_deployment) w.because = std::move(because);
+    w.notes = absence_notes(fe, without.services, condition, logic.model());
+    without.situation = fe.variant->guard;
+    without.situation.assume(condition, false);
+    without.without = std::move(w);
+    out.push_back(std::move(without));
+  }
+  return out;
+}
+
+}  // namespace vpclint
