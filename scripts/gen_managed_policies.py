@@ -104,6 +104,10 @@ CALLS = {
     "AWSStepFunctionsFullAccess": ["states"],
     "AmazonEventBridgeFullAccess": ["events"],
     "AmazonRDSDataFullAccess": ["rds-data", "secretsmanager"],
+    # The Lambda Insights extension runs inside the function's network and writes its telemetry to
+    # the /aws/lambda-insights log group itself; the analysis counts those writes (not the service's
+    # own /aws/lambda/<name> logging) as calls to CloudWatch Logs (docs/rules/N108.md).
+    "CloudWatchLambdaInsightsExecutionRolePolicy": ["logs"],
 }
 
 # Condition keys whose positive tests admit only requests that an AWS service makes for the

@@ -7,7 +7,7 @@ namespace {
 
 // No NAT and no endpoint for the service: every way out of the VPC for it.
 EgressWords words(const BlockedEgress& b) {
-  EgressWords w{no_route_cause(b), is_cdk_function(b) ? cdk_ways_out(b) : ways_out(b), {}, {}};
+  EgressWords w{no_route_cause(b), is_cdk_function(b) ? cdk_ways_out(b) : ways_out(b), {}, {}, {}};
   soften_when_conditional(b, w);
   return w;
 }

@@ -23,7 +23,7 @@ EgressWords words(const BlockedEgress& b) {
                                           : (b.tables.size() == 1 ? "route table " : "route tables ") + join(b.tables);
     cause = "whose " + tables + " send" + kWhy;
   }
-  EgressWords w{cause, "public subnets do not help Lambda; " + ways_out(b), {}, {}};
+  EgressWords w{cause, "public subnets do not help Lambda; " + ways_out(b), {}, {}, {}};
   soften_when_conditional(b, w);
   return w;
 }

@@ -14,6 +14,7 @@ EgressWords words(const BlockedEgress& b) {
       "set PrivateDnsEnabled: true on the endpoint (and EnableDnsSupport/EnableDnsHostnames on " + vpc +
           "), or call the endpoint's own DNS name from the code",
       {},
+      {},
       {}};
   soften_when_conditional(b, w);
   return w;

@@ -13,6 +13,7 @@ EgressWords words(const BlockedEgress& b) {
                 "SourceSecurityGroupId " +
                     function_groups_text(b),
                 {},
+                {},
                 {}};
   soften_when_conditional(b, w);
   return w;

@@ -14,6 +14,7 @@ EgressWords words(const BlockedEgress& b) {
                 "add an egress rule to " + function_groups_text(b) +
                     ": IpProtocol tcp, FromPort 443, ToPort 443, CidrIp 0.0.0.0/0 (or the endpoint's security group)",
                 {},
+                {},
                 {}};
   soften_when_conditional(b, w);
   return w;
@@ -45,6 +46,7 @@ class FunctionEgressBlocksHttps : public Rule {
       bool reported = false, conditional = true;
       std::vector<std::string> calls;
       for (const ServicePath& p : fe.services) {
+        if (p.call->telemetry) continue;  // N108's: lost telemetry, not a hung call
         reported |= egress_rule(p) == meta().id;
         conditional &= p.call->conditional;
         calls.push_back(describe_call(*p.call));

@@ -145,8 +145,10 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
     if (fe.without && fe.without->in_known_deployment) when += " (as with the parameter values vpclint knows)";
     std::string message = (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) +
                           " is attached to VPC subnet" + (b.subnets.size() == 1 ? " " : "s ") + join(b.subnets) + ", " +
-                          w.cause + "; its calls to " + join(calls, "; ") + " will hang until the " +
-                          timeout_text(ctx.resolver, fn) + " timeout" + w.qualifier;
+                          w.cause + "; its calls to " + join(calls, "; ") +
+                          (w.consequence.empty() ? " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout"
+                                                 : " " + w.consequence) +
+                          w.qualifier;
     Finding& f = sink.report(v.property_key(), message, fn.logical_id);
     if (v.from_globals)
       f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.logical_id), fn.key->pos});

@@ -34,6 +34,9 @@ struct EgressWords {
   std::string fix;
   std::optional<Severity> severity;  // unset: the rule's configured severity
   std::string qualifier;             // appended to the message
+  // What becomes of the calls, after "its calls to S (...)": empty for "will hang until the
+  // function's timeout".
+  std::string consequence;
 };
 using EgressWording = EgressWords (*)(const BlockedEgress&);
 

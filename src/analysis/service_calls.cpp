@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "analysis/network_model.h"
+#include "model/ascii.h"
 
 namespace vpclint {
 
@@ -154,6 +155,30 @@ std::string target_text(const Template& t, const Value& v) {
   return "(computed)";
 }
 
+// Lambda ships the function's own logs (/aws/lambda/<name>); an extension that runs inside the
+// function's network writes its own. Lambda Insights writes to /aws/lambda-insights: a write
+// grant on that log group is the extension's call to CloudWatch Logs.
+bool is_insights_telemetry(std::string_view action, const std::vector<Value>& resources) {
+  std::string a = ascii_lower(action);
+  if (!a.starts_with("logs:")) return false;
+  std::string_view name = std::string_view(a).substr(5);
+  bool writes = name == "*" || name == "putlogevents" || name.starts_with("put*") || name == "createlogstream" ||
+                name.starts_with("create*");
+  return writes && std::any_of(resources.begin(), resources.end(), [](const Value& v) {
+           return (v.kind == ValueKind::Literal || v.kind == ValueKind::Composite) &&
+                  v.text.find("/aws/lambda-insights") != std::string::npos;
+         });
+}
+
+// The Lambda Insights extension among the function's layers, if listed: more evidence.
+const Node* insights_layer(const Resolver& r, const Resource& fn) {
+  for (const auto& alt : r.list(fn.property("Layers")))
+    for (const auto& item : alt.items)
+      for (const Value& v : item)
+        if (v.text.find(":layer:LambdaInsightsExtension") != std::string::npos) return v.node;
+  return nullptr;
+}
+
 // What an environment variable's resource reference says the code talks to.
 std::string_view service_of_resource(ResourceKind k, std::string_view type) {
   switch (k) {
@@ -223,6 +248,13 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
             if (!fc.allow_all) fc.allow_all = &st;
             continue;
           }
+          if (is_insights_telemetry(action, st.resources)) {
+            ServiceCall& call = add(ServiceEndpoint{"logs", "CloudWatch Logs", false});
+            call.telemetry = true;
+            call.evidence.push_back({action, &st, {"/aws/lambda-insights"}});
+            call.conditional &= st.has_condition || !st.guard.always();
+            continue;
+          }
           ServiceEndpoint svc = service_of_action(action);
           if (svc.endpoint.empty()) continue;
           if (is_event_source_poll_action(action)) continue;
@@ -266,6 +298,12 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
         }
       }
     }
+    for (ServiceCall& call : fc.calls)
+      if (call.telemetry)
+        if (const Node* layer = insights_layer(r, res)) {
+          call.env_hints.push_back("Layers includes the Lambda Insights extension");
+          call.env_node = layer;
+        }
     // A custom resource's handler answers CloudFormation with a PUT to a pre-signed S3 URL: no IAM
     // grant shows it, and without a way to S3 the stack waits for the custom resource's timeout.
     if (auto it = custom.find(res.logical_id); it != custom.end()) {

@@ -23,6 +23,9 @@ struct ServiceCall {
   std::vector<std::string> env_hints;  // "REFUND_FUNCTION names RefundWorker"
   const Node* env_node = nullptr;      // the first such environment variable
   bool conditional = false;            // every granting statement has a Condition or template condition
+  // Made by an extension in the function's network (Lambda Insights' telemetry), not by the
+  // handler: without a path the telemetry is lost, the handler does not wait for it.
+  bool telemetry = false;
 };
 
 struct FunctionCalls {

@@ -5,6 +5,9 @@
 namespace vpclint {
 
 std::string_view egress_rule(const ServicePath& p) {
+  // An extension's telemetry: whatever blocks it, the cost is lost data, not a hung handler; with
+  // subnets unknown it is not worth a warning of its own.
+  if (p.call->telemetry) return p.verdict == Verdict::No ? "N108" : std::string_view();
   if (p.verdict == Verdict::Unknown && !p.way_out_in_template && !p.unknown_subnets.empty()) return "N107";
   if (p.verdict != Verdict::No) return {};
   switch (p.blocker) {
