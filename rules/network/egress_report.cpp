@@ -155,7 +155,6 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
     if (fe.without) {
       const ConditionalWayOut& c = *fe.without;
       f.notes.insert(f.notes.end(), c.notes.begin(), c.notes.end());
-      if (!c.because.empty()) f.notes.back().message += " is false with " + c.because;
       // Other deployments, or values vpclint cannot tell: the path may exist where it matters.
       if (!c.in_known_deployment) w.severity = Severity::Warning;
       std::string cond(c.condition);

@@ -139,9 +139,9 @@ bool is_event_source_poll_action(std::string_view action) {
 
 bool is_broker_source_action(std::string_view action) {
   std::string a = ascii_lower(action);
-  return a == "secretsmanager:getsecretvalue" || a == "kms:decrypt" || a.starts_with("kafka:describe") ||
-         a.starts_with("kafka:get") || a.starts_with("kafka:list") || a.starts_with("mq:describe") ||
-         a.starts_with("rds:describedbcluster") || a == "rds:describedbsubnetgroups";
+  return a == "kms:decrypt" || a.starts_with("kafka:describe") || a.starts_with("kafka:get") ||
+         a.starts_with("kafka:list") || a.starts_with("mq:describe") || a.starts_with("rds:describedbcluster") ||
+         a == "rds:describedbsubnetgroups";
 }
 
 bool is_delivery_action(std::string_view action) {

@@ -66,7 +66,6 @@ struct ServicePath {
 struct ConditionalWayOut {
   std::string_view condition;        // false in those deployments
   bool in_known_deployment = false;  // the parameter values vpclint knows make it false
-  std::string because;               // those values: "Env = dev (its Default)"
   std::vector<Note> notes;           // the way out's resources, with their Condition, and the condition
 };
 

@@ -38,7 +38,7 @@ bool mentioned(const std::vector<ServicePath>& paths, std::string_view id) {
 // Notes at each resource of the way out that `condition` removes (unless the paths without it
 // already name it), and at the condition itself.
 std::vector<Note> absence_notes(const FunctionEgress& fe, const std::vector<ServicePath>& without,
-                                std::string_view condition, const Template& t) {
+                                std::string_view condition, const Template& t, std::string condition_note) {
   std::vector<Note> notes;
   std::vector<const Resource*> seen;
   for (const ServicePath& p : fe.services)
@@ -53,7 +53,7 @@ std::vector<Note> absence_notes(const FunctionEgress& fe, const std::vector<Serv
                          r->condition_node ? r->condition_node->pos : (r->key ? r->key->pos : Position{})});
       }
     }
-  if (const Node* c = t.condition(condition)) notes.push_back({"condition " + std::string(condition), c->pos});
+  if (const Node* c = t.condition(condition)) notes.push_back({std::move(condition_note), c->pos});
   return notes;
 }
 
@@ -84,13 +84,18 @@ std::vector<FunctionEgress> without_conditional_ways(
     // The deployment vpclint knows (defaults, overrides): the condition is false there, and none
     // of the variant's own conditions is known to be otherwise.
     std::string because;
-    w.in_known_deployment = logic.known(condition, &because) == Truth::False &&
+    Truth known = logic.known(condition, &because);
+    w.in_known_deployment = known == Truth::False &&
                             std::none_of(fe.variant->guard.assumptions().begin(), fe.variant->guard.assumptions().end(),
                                          [&](const Assumption& a) {
                                            return logic.known(a.condition) == (a.value ? Truth::False : Truth::True);
                                          });
-    if (w.in_known_deployment) w.because = std::move(because);
-    w.notes = absence_notes(fe, without.services, condition, logic.model());
+    std::string name = "condition " + std::string(condition);
+    std::string note = known == Truth::False ? name + " is false with " + because
+                       : known == Truth::True
+                           ? name + " is true with " + because + "; other parameter values make it false"
+                           : name + " depends on values vpclint does not know";
+    w.notes = absence_notes(fe, without.services, condition, logic.model(), std::move(note));
     without.situation = fe.variant->guard;
     without.situation.assume(condition, false);
     without.without = std::move(w);

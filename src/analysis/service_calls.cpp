@@ -3,146 +3,12 @@
 #include <unordered_set>
 
 #include "analysis/network_model.h"
+#include "analysis/service_side.h"
 #include "model/ascii.h"
 
 namespace vpclint {
 
 namespace {
-
-// What the Lambda service talks to for the function: broker event sources it connects, the
-// queues and streams it polls, the destinations and dead-letter targets it delivers to, the keys
-// that encrypt those, and the key of the function's environment.
-struct ServiceSide {
-  std::unordered_set<std::string> deliveries, env_key;
-  std::unordered_set<std::string> related;       // polled sources and delivery targets
-  std::unordered_set<std::string> related_keys;  // the KMS keys that encrypt them
-  bool has_broker_source = false;                // MSK, self-managed Kafka, MQ, DocumentDB
-};
-
-// The function whose ARN a joined value is: `${F.Arn}`, or with a version or alias
-// `${F.Arn}:live`, `${F.Arn}:*` (Join and Sub render alike). Else empty.
-std::string_view function_of_arn(const Template& t, const Value& v) {
-  std::string_view text = v.text;
-  if (v.kind != ValueKind::Composite || !text.starts_with("${")) return {};
-  size_t close = text.find('}');
-  if (close == std::string_view::npos) return {};
-  std::string_view inner = text.substr(2, close - 2), qualifier = text.substr(close + 1);
-  bool qualified =
-      qualifier.size() >= 2 && qualifier[0] == ':' && qualifier.find_first_of(":/$", 1) == std::string_view::npos;
-  if (!inner.ends_with(".Arn") || !(qualifier.empty() || qualified)) return {};
-  const Resource* f = t.resource(inner.substr(0, inner.size() - 4));
-  return f && is_function(f->kind) ? f->logical_id : std::string_view();
-}
-
-// A template resource is the same target whichever attribute names it (Arn, QueueName, Ref), and
-// a function whichever version or alias its ARN names.
-std::string identity(const Template& t, const Value& v) {
-  if (v.kind == ValueKind::ResourceRef) return NetKey::resource(v.name).serial();
-  if (std::string_view f = function_of_arn(t, v); !f.empty()) return NetKey::resource(f).serial();
-  return NetKey::of(v).serial();
-}
-
-void add_values(const Resolver& r, const Node* n, std::unordered_set<std::string>& out,
-                std::unordered_set<std::string>* keys = nullptr);
-
-// The KMS key a queue, stream, topic or table of the template is encrypted with.
-const Node* encryption_key(const Resource& res);
-
-// Adds each value's identity to `out`, and the key that encrypts a template resource among them
-// to `keys`.
-void add_values(const Resolver& r, const Node* n, std::unordered_set<std::string>& out,
-                std::unordered_set<std::string>* keys) {
-  if (!n) return;
-  for (const Value& v : r.values(n)) {
-    std::string k = identity(r.model(), v);
-    if (k.empty()) continue;
-    out.insert(k);
-    if (keys && v.kind == ValueKind::ResourceRef)
-      if (const Resource* res = r.model().resource(v.name))
-        if (const Node* key = encryption_key(*res)) add_values(r, key, *keys);
-  }
-}
-
-// The KMS key a queue, stream, topic or table of the template is encrypted with.
-const Node* encryption_key(const Resource& res) {
-  if (res.type == "AWS::SQS::Queue" || res.type == "AWS::SNS::Topic") return res.property("KmsMasterKeyId");
-  if (res.type == "AWS::Kinesis::Stream") {
-    const Node* e = res.property("StreamEncryption");
-    return e && e->is_map() ? e->get("KeyId") : nullptr;
-  }
-  if (res.type == "AWS::DynamoDB::Table") {
-    const Node* e = res.property("SSESpecification");
-    return e && e->is_map() ? e->get("KMSMasterKeyId") : nullptr;
-  }
-  return nullptr;
-}
-
-// The mappings a property can be: itself, or each branch of an !If (an AWS::NoValue branch is
-// none). A dead-letter queue given under a condition is still the service's target where it exists.
-template <class F>
-void each_mapping(const Node* n, const F& f, int depth = 0) {
-  if (!n || depth > Resolver::kMaxDepth) return;
-  if (n->is_intrinsic(Fn::If) && n->info()) {
-    auto items = n->arg->items();
-    each_mapping(items[1], f, depth + 1);
-    each_mapping(items[2], f, depth + 1);
-    return;
-  }
-  if (n->is_map()) f(n);
-}
-
-ServiceSide service_side(const Resolver& r, const Resource& fn,
-                         const std::unordered_map<std::string_view, std::vector<const Resource*>>& attached) {
-  ServiceSide s;
-  if (const Node* events = fn.property("Events"); events && events->is_map()) {
-    for (const auto& e : events->entries()) {
-      if (!e.value->is_map()) continue;
-      const Node* type = e.value->get("Type");
-      std::string_view ty = type ? type->text() : std::string_view();
-      s.has_broker_source |= ty == "MSK" || ty == "SelfManagedKafka" || ty == "MQ" || ty == "DocumentDB";
-      const Node* props = e.value->get("Properties");
-      if (!props || !props->is_map()) continue;
-      if (ty == "SQS") add_values(r, props->get("Queue"), s.related, &s.related_keys);
-      if (ty == "Kinesis" || ty == "DynamoDB") add_values(r, props->get("Stream"), s.related, &s.related_keys);
-    }
-  }
-  auto target = [&](const Node* m) { add_values(r, m->get("TargetArn"), s.deliveries, &s.related_keys); };
-  each_mapping(fn.property("DeadLetterQueue"), target);
-  each_mapping(fn.property("DeadLetterConfig"), target);
-  auto destinations = [&](const Node* cfg) {
-    each_mapping(cfg, [&](const Node* c) {
-      each_mapping(c->get("DestinationConfig"), [&](const Node* d) {
-        for (const char* k : {"OnSuccess", "OnFailure"})
-          each_mapping(d->get(k),
-                       [&](const Node* x) { add_values(r, x->get("Destination"), s.deliveries, &s.related_keys); });
-      });
-    });
-  };
-  destinations(fn.property("EventInvokeConfig"));
-  add_values(r, fn.property("KmsKeyArn"), s.env_key);
-  auto it = attached.find(fn.logical_id);
-  if (it != attached.end()) {
-    for (const Resource* other : it->second) {
-      if (other->kind == ResourceKind::LambdaEventSourceMapping) {
-        add_values(r, other->property("EventSourceArn"), s.related, &s.related_keys);
-        s.has_broker_source |= other->property("SourceAccessConfigurations") || other->property("Topics") ||
-                               other->property("Queues") || other->property("SelfManagedEventSource") ||
-                               other->property("DocumentDBEventSourceConfig");
-      } else {
-        destinations(other->properties);
-      }
-    }
-  }
-  s.related.insert(s.deliveries.begin(), s.deliveries.end());
-  return s;
-}
-
-bool all_in(const Template& t, const std::vector<Value>& resources, const std::unordered_set<std::string>& set) {
-  if (resources.empty()) return false;
-  for (const Value& v : resources)
-    if (!set.count(identity(t, v))) return false;
-  return true;
-}
 
 std::string target_text(const Template& t, const Value& v) {
   if (v.kind == ValueKind::ResourceRef) return std::string(v.name);
@@ -265,6 +131,11 @@ ServiceCallFacts::ServiceCallFacts(const Template& t, const Resolver& r, const I
           if (is_source_metadata_action(action) && all_in(t, st.resources, side.related)) continue;
           if (is_key_use_action(action) && all_in(t, st.resources, side.related_keys)) continue;
           if (svc.endpoint == "kms" && all_in(t, st.resources, side.env_key)) continue;
+          // The poller reads the mapping's secrets and schema registry with the role: a grant on
+          // them, or on "*" beside them, shows no call of the code (it cannot tell them apart).
+          if (side.source_services.count(action_prefix(action)) &&
+              (all_in(t, st.resources, side.source_config) || all_wildcard(st.resources)))
+            continue;
           ServiceCall& call = add(svc);
           CallEvidence ev{action, &st, {}};
           for (const Value& v : st.resources) ev.targets.push_back(target_text(t, v));
