@@ -7,6 +7,7 @@
 #include "cdk_fix.h"
 #include "iam/role_report.h"
 #include "lint/rule.h"
+#include "lint/text_util.h"
 
 namespace vpclint {
 namespace {
@@ -83,11 +84,23 @@ class VpcRoleMissingEniPermissions : public Rule {
                             "; the deployment fails: Lambda cannot create the function's network interfaces";
       Finding& finding = report_at_role(sink, subject, std::move(message));
       if (is_cdk_resource(f)) finding.fix = kCdkFix;
+      // Allows that apply only to forward access sessions, one note per statement.
+      std::vector<std::pair<const PolicyStatement*, std::vector<std::string>>> via_only;
       for (const MissingAction& m : missing) {
-        const PolicyStatement* deny = m.evaluation.evidence;
-        if (m.evaluation.decision == Decision::Denied && deny && deny->node)
-          finding.notes.push_back({std::string(deny->origin) + " denies " + std::string(m.action), deny->node->pos});
+        const PolicyStatement* st = m.evaluation.evidence;
+        if (m.evaluation.decision == Decision::Denied && st && st->node)
+          finding.notes.push_back({std::string(st->origin) + " denies " + std::string(m.action), st->node->pos});
+        if (m.evaluation.decision != Decision::NotAllowed || !st || !st->node) continue;
+        auto it = std::find_if(via_only.begin(), via_only.end(), [&](const auto& v) { return v.first == st; });
+        if (it == via_only.end()) it = via_only.insert(via_only.end(), {st, {}});
+        it->second.emplace_back(m.action);
       }
+      for (const auto& [st, actions] : via_only)
+        finding.notes.push_back({st->origin + " allows " + join(actions) +
+                                     " only for requests an AWS service makes for the role (its Condition tests "
+                                     "aws:ViaAWSService or aws:CalledVia), never for Lambda's own use of the execution "
+                                     "role",
+                                 st->node->pos});
       bool boundary =
           std::any_of(missing.begin(), missing.end(), [](const MissingAction& m) { return m.evaluation.by_boundary; });
       if (boundary && role->boundary_property)

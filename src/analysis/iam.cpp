@@ -159,6 +159,7 @@ Cover resource_cover(const PolicyStatement& s, std::string_view action, Resource
 }
 
 struct Tally {
+  const PolicyStatement* via_only = nullptr;  // an Allow that applies only to forward access sessions
   const PolicyStatement* deny = nullptr;
   const PolicyStatement* allow = nullptr;
   const PolicyStatement* maybe_deny = nullptr;
@@ -171,6 +172,10 @@ Tally tally(const std::vector<PolicyStatement>& statements, std::string_view act
   for (const PolicyStatement& s : statements) {
     Cover exists = holds(s.guard, assuming);
     if (exists == Cover::No || !s.covers(action)) continue;
+    if (s.only_via_service) {
+      if (s.effect == Effect::Allow && !t.via_only) t.via_only = &s;
+      continue;
+    }
     Cover rc = std::min(exists, resource_cover(s, action, scope, assuming));
     if (rc == Cover::No) continue;
     bool definite = rc == Cover::Yes && !s.uncertain && !s.has_condition;
@@ -199,7 +204,7 @@ Evaluation RoleFacts::evaluate(std::string_view action, ResourceScope scope, con
   }
   if (t.maybe_allow) return {Decision::Maybe, t.maybe_allow};
   if (open) return {Decision::Unknown, nullptr};
-  return {Decision::NotAllowed, nullptr};
+  return {Decision::NotAllowed, t.via_only};
 }
 
 }  // namespace vpclint

@@ -68,6 +68,11 @@ struct PolicyStatement {
   // AWS service makes (aws:CalledVia, kms:ViaService), or by an AWS managed policy for services
   // it supports rather than serves (scripts/gen_managed_policies.py, CALLS).
   bool service_side = false;
+  // The Condition admits only requests an AWS service makes downstream for the principal (forward
+  // access sessions: aws:ViaAWSService, aws:CalledVia*, kms:ViaService). Such a statement never
+  // applies to a call made with the role itself, by the code or by Lambda managing the function's
+  // network interfaces with its execution role.
+  bool only_via_service = false;
 
   // Whether the statement names `action` (case-insensitive, `*` and `?` wildcards, NotAction).
   bool covers(std::string_view action) const;
@@ -91,8 +96,10 @@ enum class Decision : uint8_t {
 
 struct Evaluation {
   Decision decision = Decision::Unknown;
-  const PolicyStatement* evidence = nullptr;  // the Allow or Deny that decided
-  bool by_boundary = false;                   // the permissions boundary decided (Denied: it does not allow the action)
+  // The Allow or Deny that decided; NotAllowed: an Allow that applies only to requests an AWS
+  // service makes for the role (only_via_service), if one names the action.
+  const PolicyStatement* evidence = nullptr;
+  bool by_boundary = false;  // the permissions boundary decided (Denied: it does not allow the action)
 };
 
 // The execution role of one function and everything that applies to it.

@@ -1,5 +1,7 @@
 #include "analysis/iam_collect.h"
 
+#include "model/ascii.h"
+
 namespace vpclint::iam {
 
 Guard resource_guard(const Resource& r) {
@@ -7,6 +9,34 @@ Guard resource_guard(const Resource& r) {
   if (!r.condition.empty()) g.assume(r.condition, true);
   return g;
 }
+
+namespace {
+
+// A Condition whose tests admit only requests an AWS service makes for the principal: a positive
+// test of aws:CalledVia, aws:CalledViaFirst, aws:CalledViaLast or kms:ViaService, or
+// aws:ViaAWSService true (as scripts/gen_managed_policies.py's via_service decides for AWS's).
+bool only_via_service(const Node* condition) {
+  if (!condition || !condition->is_map()) return false;
+  for (const MapEntry& op : condition->entries()) {
+    if (!op.value->is_map()) continue;
+    std::string_view o = op.key->text();
+    bool string_test = ascii_iequals(o, "StringEquals") || ascii_iequals(o, "StringLike") ||
+                       ascii_iequals(o, "ForAnyValue:StringEquals") || ascii_iequals(o, "ForAnyValue:StringLike");
+    for (const MapEntry& test : op.value->entries()) {
+      std::string_view key = test.key->text();
+      if (string_test && (ascii_iequals(key, "aws:CalledVia") || ascii_iequals(key, "aws:CalledViaFirst") ||
+                          ascii_iequals(key, "aws:CalledViaLast") || ascii_iequals(key, "kms:ViaService")))
+        return true;
+      const Node* v = test.value->is_seq() && test.value->size == 1 ? test.value->items()[0] : test.value;
+      if (ascii_iequals(o, "Bool") && ascii_iequals(key, "aws:ViaAWSService") && v->is_scalar() &&
+          ascii_iequals(v->text(), "true"))
+        return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 void Collector::document(const Node* doc, const Guard& guard, const std::string& origin, StatementSink out) {
   if (!doc) {
@@ -80,6 +110,8 @@ void Collector::statement(const Node* st, const Guard& guard, const std::string&
     bool removed = v.size() == 1 && v[0].kind == ValueKind::NoValue;
     bool empty_map = c->is_map() && c->size == 0;
     s.has_condition = !removed && !empty_map;
+    s.only_via_service = s.has_condition && only_via_service(c);
+    s.service_side |= s.only_via_service;
   }
 
   bool uncertain = !effect_known;
