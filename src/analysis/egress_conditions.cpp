@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 
 namespace vpclint {
 
@@ -35,24 +36,28 @@ bool mentioned(const std::vector<ServicePath>& paths, std::string_view id) {
   return false;
 }
 
-// Notes at each resource of the way out that `condition` removes (unless the paths without it
-// already name it), and at the condition itself.
-std::vector<Note> absence_notes(const FunctionEgress& fe, const std::vector<ServicePath>& without,
+// The resources the working paths rely on that deployment `d` lacks, in order of first use.
+std::vector<const Resource*> absent_in(const FunctionEgress& fe, const Deployment& d) {
+  std::vector<const Resource*> out;
+  for (const ServicePath& p : fe.services)
+    for (const SubnetPath& sp : p.subnets)
+      if (sp.verdict == Verdict::Yes)
+        for (const Resource* r : sp.relies_on)
+          if (r && !d.has(r) && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+  return out;
+}
+
+// Notes at each missing resource of the way out (unless the paths without it already name it),
+// and at the condition.
+std::vector<Note> absence_notes(const std::vector<const Resource*>& absent, const std::vector<ServicePath>& without,
                                 std::string_view condition, const Template& t, std::string condition_note) {
   std::vector<Note> notes;
-  std::vector<const Resource*> seen;
-  for (const ServicePath& p : fe.services)
-    for (const SubnetPath& sp : p.subnets) {
-      if (sp.verdict != Verdict::Yes) continue;
-      for (const Resource* r : sp.relies_on) {
-        if (!r || r->condition != condition || std::find(seen.begin(), seen.end(), r) != seen.end()) continue;
-        seen.push_back(r);
-        if (mentioned(without, r->logical_id)) continue;
-        notes.push_back({std::string(r->logical_id) + " gives the way out, and exists only when condition " +
-                             std::string(condition) + " is true",
-                         r->condition_node ? r->condition_node->pos : (r->key ? r->key->pos : Position{})});
-      }
-    }
+  for (const Resource* r : absent) {
+    if (mentioned(without, r->logical_id)) continue;
+    notes.push_back({std::string(r->logical_id) + " gives the way out, and exists only when condition " +
+                         std::string(r->condition) + " is true",
+                     r->condition_node ? r->condition_node->pos : (r->key ? r->key->pos : Position{})});
+  }
   if (const Node* c = t.condition(condition)) notes.push_back({std::move(condition_note), c->pos});
   return notes;
 }
@@ -66,6 +71,7 @@ std::vector<FunctionEgress> without_conditional_ways(
   const Resource& fn = *fe.function->function;
   Guard assumed = fe.variant->guard;
   if (!fn.condition.empty()) assumed.assume(fn.condition, true);
+  std::vector<std::vector<const Resource*>> reported;  // what each reported deployment lacks
   for (std::string_view condition : way_out_conditions(fe)) {
     Guard scenario = assumed;
     // A condition the function shares (or contradicts) decides nothing about its deployments.
@@ -74,11 +80,26 @@ std::vector<FunctionEgress> without_conditional_ways(
       continue;
     scenario.assume(condition, false);
     if (!logic.satisfiable(scenario)) continue;
+    // Resources under other conditions are absent too when the scenario implies them false.
+    std::unordered_map<std::string_view, bool> memo;
+    std::function<bool(std::string_view)> possible = [&](std::string_view c) {
+      auto it = memo.find(c);
+      if (it != memo.end()) return it->second;
+      Guard g = scenario;
+      bool can = g.assume(c, true) && logic.satisfiable(g);
+      memo.emplace(c, can);
+      return can;
+    };
+    Deployment d{&scenario, &possible};
+    // Equivalent conditions (a route under `!Condition WithNat`) remove the same resources: once.
+    std::vector<const Resource*> absent = absent_in(fe, d);
+    if (std::find(reported.begin(), reported.end(), absent) != reported.end()) continue;
     FunctionEgress without = fe;
     without.services.clear();
-    for (ServicePath& p : paths_in(Deployment{&scenario}))
+    for (ServicePath& p : paths_in(d))
       if (p.verdict == Verdict::No) without.services.push_back(std::move(p));
     if (without.services.empty()) continue;
+    reported.push_back(absent);
     ConditionalWayOut w;
     w.condition = condition;
     // The deployment vpclint knows (defaults, overrides): the condition is false there, and none
@@ -95,7 +116,7 @@ std::vector<FunctionEgress> without_conditional_ways(
                        : known == Truth::True
                            ? name + " is true with " + because + "; other parameter values make it false"
                            : name + " depends on values vpclint does not know";
-    w.notes = absence_notes(fe, without.services, condition, logic.model(), std::move(note));
+    w.notes = absence_notes(absent, without.services, condition, logic.model(), std::move(note));
     without.situation = fe.variant->guard;
     without.situation.assume(condition, false);
     without.without = std::move(w);

@@ -360,8 +360,9 @@ const Resource* NetworkModel::igw_attachment(const NetKey& igw, const NetKey& vp
 
 bool Deployment::has(const Resource* r) const {
   if (!scenario || !r || r->condition.empty()) return true;
-  return std::none_of(scenario->assumptions().begin(), scenario->assumptions().end(),
-                      [&](const Assumption& a) { return a.condition == r->condition && !a.value; });
+  for (const Assumption& a : scenario->assumptions())
+    if (a.condition == r->condition) return a.value;
+  return !possible || (*possible)(r->condition);
 }
 
 const std::vector<const NetEndpoint*>& NetworkModel::endpoints_in(const NetKey& vpc_key) const {

@@ -2,6 +2,7 @@
 // security groups, indexed once per template. Things outside the template (literal ids,
 // parameters, imports, SSM values) appear only as keys.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -147,6 +148,9 @@ struct NetEndpoint {
 // absent. Without a scenario every resource counts, as the template can create them all.
 struct Deployment {
   const Guard* scenario = nullptr;
+  // For a Condition the scenario does not name: whether it can be true in the scenario (one
+  // implied false, `Not` of an assumed one say, removes the resource). Unset: it can.
+  const std::function<bool(std::string_view)>* possible = nullptr;
   bool has(const Resource* r) const;
 };
 
