@@ -138,7 +138,8 @@ readme-rules: build-cli
 	@cat $(BUILD)/README.md.new > README.md && rm -f $(BUILD)/README.md.new $(BUILD)/rules-table.md
 
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer (clang): the tests
-# and the vpclint they run, not the benchmark helper. The same build holds the fuzz target.
+# and the vpclint they run, not the benchmark helper. The same build holds the fuzz target. The
+# asan test preset leaves out cdk-synth and ci-files, which run npm tools and never vpclint.
 test-asan: deps
 	@./scripts/install-deps.sh fuzz
 	@cmake --preset asan -DVPCLINT_WERROR=$(WERROR) >/dev/null
