@@ -112,6 +112,10 @@ TEST_SUITE("config-cli") {
     CHECK(repo.findings("app") == Strings{"N107:warning@25"});
     repo.write(".vpclint.yaml", subnets + "  endpoints:\n    - {vpc: vpc-1, service: lambda, private-dns: false}\n");
     CHECK(repo.findings("app") == Strings{"N104:error@14", "N107:warning@25"});
+    // The stated endpoint's note says why it fails; no other note says there is no endpoint.
+    auto text = repo.lint("app");
+    CHECK(text.out.find("the interface endpoint for the Lambda API in vpc-1 has private DNS off") != std::string::npos);
+    CHECK(text.out.find("no endpoint for the Lambda API in vpc-1") == std::string::npos);
     repo.write(".vpclint.yaml", subnets + "  endpoints:\n    - {vpc: vpc-2, service: lambda}\n");
     CHECK(repo.findings("app") == Strings{"N101:error@14", "N107:warning@25"});
   }

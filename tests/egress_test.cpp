@@ -88,7 +88,7 @@ TEST_SUITE("egress") {
     const ServicePath* p = stranded.path("OrderCancel", "lambda");
     CHECK(p->verdict == Verdict::No);
     CHECK(chain_mentions(p->subnets[0].chain,
-                         "NAT gateway Nat sits in PublicSubnet, which has no route to an internet gateway"));
+                         "NAT gateway Nat sits in PublicSubnet, which has no IPv4 route to an internet gateway"));
     Analysed tgw(
         with("  ToTgw: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PrivateRouteTable, "
              "DestinationCidrBlock: 0.0.0.0/0, TransitGatewayId: tgw-0abc}}\n"));

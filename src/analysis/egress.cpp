@@ -96,7 +96,7 @@ class PathFinder {
                        pos_of(exit.route->resource)});
     else
       chain.push_back(
-          {what + " sits in " + name_of(exit.home->resource) + ", which has no route to an internet gateway",
+          {what + " sits in " + name_of(exit.home->resource) + ", which has no IPv4 route to an internet gateway",
            pos_of(exit.home->resource)});
     return Verdict::No;
   }
@@ -236,9 +236,12 @@ class PathFinder {
   Verdict default_route(const NetSubnet& s, SubnetPath& sp, Blocker& blocker) const {
     const NetRouteTable* rt = s.routes.table;
     const NetRoute* d = s.routes.default_route;
-    std::string table_name = rt ? name_of(rt->resource) : "the main route table";
+    std::string table_name = rt ? name_of(rt->resource) : "the main route table of " + s.vpc.label();
     if (!d) {
-      sp.chain.push_back({table_name + " has no route to 0.0.0.0/0", rt ? pos_of(rt->resource) : pos_of(s.resource)});
+      // The main route table has no resource: the note points at the VPC that owns it.
+      const NetVpc* owner = net_.vpc(s.vpc);
+      sp.chain.push_back({table_name + " has no route to 0.0.0.0/0",
+                          rt ? pos_of(rt->resource) : pos_of(owner ? owner->resource : s.resource)});
       return Verdict::No;
     }
     Verdict nat = Verdict::No;
@@ -369,6 +372,7 @@ class PathFinder {
       default:
         sp.verdict = Verdict::No;
         sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : Blocker::NoRoute;
+        if (endpoint_blocker != Blocker::None) return sp;  // the endpoint's own note says why it fails
         sp.chain.push_back({"no endpoint for " + svc.name + (vpc.empty() ? std::string() : " in " + vpc) +
                                 (x.stated     ? " is stated in "
                                  : x.observed ? " is in "
@@ -434,7 +438,10 @@ EgressFacts::EgressFacts(const FunctionVpcFacts& functions, const PlacementFacts
       fe.function = &fv;
       fe.variant = &v;
       fe.placement = &where;
-      for (const ServiceCall& call : fc->calls) fe.services.push_back(finder.path(call));
+      for (const ServiceCall& call : fc->calls) {
+        fe.services.push_back(finder.path(call));
+        explain_blocked(net, where, fe.services.back());
+      }
       fe.https_closed = !egress_allows_any_https(net, where);
       egress_.push_back(std::move(fe));
     }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/admission.h"
+#include "analysis/egress_near_miss.h"
 #include "analysis/function_vpc.h"
 #include "analysis/network_model.h"
 #include "analysis/placement.h"
@@ -37,6 +38,7 @@ struct SubnetPath {
   // The endpoint that gives the way out (Yes), or whose DNS or security groups block it (No).
   const NetEndpoint* via_endpoint = nullptr;
   std::vector<Note> chain;
+  ExitDetail exit;  // a subnet blocked by its routes: what its table does (egress_near_miss.h)
 };
 
 struct ServicePath {
@@ -55,6 +57,10 @@ struct ServicePath {
   // Subnets unknown, but the template defines something that may give their VPC a way out
   // (an endpoint for the service in that VPC, a NAT gateway): then say nothing.
   bool way_out_in_template = false;
+  // Blocked: the fix that already exists in the wrong place, and the VPC DNS attributes that
+  // defeat an endpoint's private DNS (egress_near_miss.h).
+  std::vector<NearMiss> near_misses;
+  VpcDnsOff dns_off;
 };
 
 struct FunctionEgress {

@@ -77,6 +77,7 @@ struct NetRoute {
   NetKey table;
   std::optional<Cidr> destination;  // IPv4 destination
   bool ipv6 = false;
+  bool ipv6_default = false;  // the destination is ::/0
   bool prefix_list = false;
   RouteTarget target = RouteTarget::Unknown;
   NetKey target_key;
@@ -169,6 +170,10 @@ class NetworkModel {
   // Internet gateways attached to a VPC (by VPCGatewayAttachment).
   bool igw_attached(const NetKey& igw_key, const NetKey& vpc_key) const;
   bool vpc_has_igw(const NetKey& vpc_key) const;
+  // An internet gateway attached to the VPC (the first by key), else empty.
+  NetKey igw_of(const NetKey& vpc_key) const;
+  // The template's route tables in a VPC, in template order.
+  std::vector<const NetRouteTable*> route_tables_in(const NetKey& vpc_key) const;
   // Whether a NAT placed in `subnet` reaches the internet through its subnet's routes.
   NatExit nat_exit(const NetKey& subnet) const;
   const std::vector<const NetEndpoint*>& endpoints_in(const NetKey& vpc_key) const;
