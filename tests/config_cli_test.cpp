@@ -163,6 +163,14 @@ TEST_SUITE("config-cli") {
     repo.write(".vpclint.yaml",
                "ssm:\n  /net/subnet-a: subnet-7a\nnetwork:\n  subnets:\n    - {id: subnet-7a, egress: none}\n");
     CHECK(repo.findings("--fail-on error app") == Strings{"N101:error@14", "V303:warning@15", "N107:warning@25"});
+    // A stated SSM value is substituted in the help as a parameter's value is: the function's
+    // security group {{resolve:ssm:/net/lambda-sg}} is named by its id.
+    repo.write(".vpclint.yaml",
+               "ssm:\n  /net/subnet-a: subnet-7a\n  /net/lambda-sg: sg-0fff\nnetwork:\n  subnets:\n"
+               "    - {id: subnet-7a, egress: none}\n");
+    auto text = repo.lint("app");
+    CHECK(text.out.find("a security group admitting TCP 443 from sg-0fff)") != std::string::npos);
+    CHECK(text.out.find("admitting TCP 443 from {{resolve:ssm:") == std::string::npos);
   }
 
   TEST_CASE("select, ignore and severity decide which rules report and how loudly") {

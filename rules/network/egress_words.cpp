@@ -139,6 +139,15 @@ std::string near_miss_fixes(const BlockedEgress& b) {
 
 std::vector<Note> near_miss_notes(const BlockedEgress& b) {
   std::vector<Note> notes;
+  // A table whose only way out is ::/0: what that route does for a function.
+  for (const SubnetPath* sp : b.blocked)
+    if (sp->exit.cause == ExitCause::Ipv6Only && sp->exit.route)
+      notes.push_back({std::string(sp->exit.route->logical_id) + " sends ::/0 to " +
+                           (sp->exit.egress_only ? "egress-only internet gateway " : "internet gateway ") +
+                           sp->exit.target.label() +
+                           ": IPv6 only, which the function uses only with Ipv6AllowedForDualStack true in "
+                           "dual-stack subnets and only towards IPv6 addresses",
+                       pos_of(sp->exit.route)});
   for (const NearMiss& m : b.near_misses) {
     std::string r = name_of(m.resource);
     switch (m.kind) {

@@ -30,6 +30,7 @@ ExitDetail exit_of(const NetworkModel& net, const NetSubnet& s) {
       x.cause = ExitCause::Ipv6Only;
       x.target = v6->target_key;
       x.egress_only = v6->target == RouteTarget::EgressOnlyInternetGateway;
+      x.route = v6->resource;
     } else {
       x.cause = ExitCause::NoDefaultRoute;
     }

@@ -28,10 +28,11 @@ enum class ExitCause : uint8_t {
 
 struct ExitDetail {
   ExitCause cause = ExitCause::Other;
-  NetKey target;              // the NAT, or the gateway ::/0 or 0.0.0.0/0 leads to
-  bool egress_only = false;   // Ipv6Only: the gateway is an egress-only internet gateway
-  bool nat_instance = false;  // NatNoInternet: the NAT is an instance, not a NAT gateway
-  bool main_table = false;    // the subnet uses its VPC's main route table
+  NetKey target;                    // the NAT, or the gateway ::/0 or 0.0.0.0/0 leads to
+  bool egress_only = false;         // Ipv6Only: the gateway is an egress-only internet gateway
+  bool nat_instance = false;        // NatNoInternet: the NAT is an instance, not a NAT gateway
+  const Resource* route = nullptr;  // Ipv6Only: the ::/0 route
+  bool main_table = false;          // the subnet uses its VPC's main route table
 };
 
 struct NearMiss {
