@@ -10,7 +10,10 @@ namespace {
 
 // The function's own groups refuse HTTPS out: the egress rule that lets it leave.
 EgressWords words(const BlockedEgress& b) {
-  EgressWords w{"its own security groups allow no TCP 443 towards the way out",
+  std::string groups = b.groups.empty()       ? std::string("its own security groups allow")
+                       : b.groups.size() == 1 ? "its security group " + b.groups[0] + " allows"
+                                              : "its security groups " + join(b.groups) + " allow";
+  EgressWords w{groups + " no TCP 443 towards the way out",
                 "add an egress rule to " + function_groups_text(b) +
                     ": IpProtocol tcp, FromPort 443, ToPort 443, CidrIp 0.0.0.0/0 (or the endpoint's security group)",
                 {},
@@ -56,15 +59,14 @@ class FunctionEgressBlocksHttps : public Rule {
       std::vector<std::string> groups;
       for (const PlacedGroup& g : fe.placement->groups) groups.push_back(g.key.label());
       std::string when = fe.variant->guard.describe();
-      Finding& f =
-          sink.report(fe.variant->property_key(),
-                      (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) + "'s calls to " +
-                          join(names, " and ") + " will hang until the " + timeout_text(ctx.resolver, fn) +
-                          " timeout: its security group" + (groups.size() == 1 ? " " : "s ") + join(groups) +
-                          (groups.size() == 1 ? " allows" : " allow") +
-                          " TCP 443 to no destination at all, whatever its subnets route to" +
-                          (conditional ? " (the permissions are granted only under a Condition)" : ""),
-                      fn.logical_id);
+      Finding& f = sink.report(
+          fe.variant->property_key(),
+          (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) + "'s calls to " + join_and(names) +
+              " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout: its security group" +
+              (groups.size() == 1 ? " " : "s ") + join(groups) + (groups.size() == 1 ? " allows" : " allow") +
+              " TCP 443 to no destination at all, whatever its subnets route to" +
+              (conditional ? " (the permissions are granted only under a Condition)" : ""),
+          fn.logical_id);
       for (const PlacedGroup& g : fe.placement->groups)
         if (g.group) f.notes.push_back(g.group->note(g.key.label() + " has explicit egress rules, none for TCP 443"));
       f.notes.insert(f.notes.end(), grants.begin(), grants.end());

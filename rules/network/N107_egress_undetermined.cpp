@@ -51,7 +51,7 @@ class EgressUndetermined : public Rule {
       Finding& f =
           sink.report(fe.variant->property_key(),
                       (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) + "'s calls to " +
-                          join(names, " and ") + " hang until the " + timeout_text(ctx.resolver, fn) +
+                          join_and(names) + " hang until the " + timeout_text(ctx.resolver, fn) +
                           " timeout unless its subnets route to a NAT or an endpoint: they are defined "
                           "outside this template (" +
                           join(subnets) + "), and nothing in it gives their VPC a way out",

@@ -11,24 +11,16 @@ namespace vpclint {
 
 std::string BlockedEgress::service() const { return paths.size() == 1 ? first().call->service.name : "these services"; }
 
-namespace {
-std::string and_join(const std::vector<std::string>& items, std::string_view last) {
-  if (items.size() < 2) return join(items);
-  std::vector<std::string> head(items.begin(), items.end() - 1);
-  return join(head) + " " + std::string(last) + " " + items.back();
-}
-}  // namespace
-
 std::string BlockedEgress::services() const {
   std::vector<std::string> names;
   for (const ServicePath* p : paths) add_unique(names, p->call->service.name);
-  return and_join(names, "and");
+  return join_and(names);
 }
 
 std::string BlockedEgress::endpoints() const {
   std::vector<std::string> names;
   for (const ServicePath* p : paths) add_unique(names, p->call->service.endpoint);
-  return and_join(names, "or");
+  return join_and(names, "or");
 }
 
 std::string BlockedEgress::subnets_possessive() const { return subnets.size() == 1 ? "its subnet's" : "its subnets'"; }
