@@ -193,9 +193,12 @@ std::string ways_out(const BlockedEgress& b) {
       " to a NAT gateway in a public subnet; billed per hour and per GB");
   if (std::any_of(b.blocked.begin(), b.blocked.end(),
                   [](const SubnetPath* sp) { return sp->exit.cause == ExitCause::Ipv6Only; }))
-    way("use the ::/0 route: set Ipv6AllowedForDualStack: true in VpcConfig (Lambda then sends IPv6 from dual-stack "
-        "subnets) and have the SDK call the service's dual-stack endpoint where it has one "
-        "(AWS_USE_DUALSTACK_ENDPOINT=true)");
+    way(b.egress->variant->ipv6_allowed
+            ? "use the ::/0 route (Ipv6AllowedForDualStack is already true): have the SDK call the service's "
+              "dual-stack endpoint where it has one (AWS_USE_DUALSTACK_ENDPOINT=true)"
+            : "use the ::/0 route: set Ipv6AllowedForDualStack: true in VpcConfig (Lambda then sends IPv6 from "
+              "dual-stack subnets) and have the SDK call the service's dual-stack endpoint where it has one "
+              "(AWS_USE_DUALSTACK_ENDPOINT=true)");
   if (s.endpoint == "lambda")
     way("let the Lambda service deliver instead of invoking (async destinations, SQS, EventBridge), or share state "
         "through DynamoDB; or move the invoke to a function outside the VPC");

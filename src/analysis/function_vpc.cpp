@@ -1,5 +1,7 @@
 #include "analysis/function_vpc.h"
 
+#include "model/scalar_values.h"
+
 namespace vpclint {
 
 namespace {
@@ -116,6 +118,7 @@ std::vector<VpcAttachment> attachments(const Resolver& r, const Node* config, bo
         a.from_globals = from_globals;
         a.subnets = s;
         a.security_groups = std::move(g);
+        a.ipv6_allowed = node && flag_or(r, node->get("Ipv6AllowedForDualStack"), false);
         out.push_back(std::move(a));
       }
     }

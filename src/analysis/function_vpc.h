@@ -33,6 +33,7 @@ struct VpcAttachment {
   const Node* vpc_config = nullptr;  // where findings about it point
   bool from_globals = false;         // inherited from Globals.Function.VpcConfig
   bool via_capacity_provider = false;
+  bool ipv6_allowed = false;  // Ipv6AllowedForDualStack: the function may send IPv6 from dual-stack subnets
   ResolvedList subnets;
   ResolvedList security_groups;
 
