@@ -183,14 +183,29 @@ std::string ways_out(const BlockedEgress& b) {
   std::string out;
   int n = 1;
   auto way = [&](const std::string& text) { out += (out.empty() ? "" : "; ") + std::to_string(n++) + ") " + text; };
-  if (s.gateway_capable)
+  bool gateway_near = std::any_of(b.near_misses.begin(), b.near_misses.end(), [](const NearMiss& m) {
+    return m.kind == NearMiss::Kind::GatewayEndpointOtherTable;
+  });
+  if (s.gateway_capable && !gateway_near)  // else the closest fix is that endpoint's RouteTableIds
     way("add a gateway endpoint for " + s.endpoint + " (free) with RouteTableIds " +
         (b.tables.empty() ? std::string("of the function's subnets") : join(b.tables)));
   way("add an interface endpoint (ServiceName !Sub com.amazonaws.${AWS::Region}." + s.endpoint +
       ", VpcEndpointType Interface, PrivateDnsEnabled true, a security group admitting TCP 443 from " +
       function_groups_text(b) + ") in " + vpc + "; billed per AZ-hour");
-  way("route 0.0.0.0/0 from " + (b.tables.empty() ? std::string("the subnets' route table") : join(b.tables)) +
-      " to a NAT gateway in a public subnet; billed per hour and per GB");
+  // Subnets whose table routes to an internet gateway are public: a NAT route there would cut
+  // off what the table serves; with other subnets beside them, the NAT belongs to the others.
+  std::vector<std::string> nat_tables, public_subnets;
+  for (const SubnetPath* sp : b.blocked) {
+    if (sp->exit.cause == ExitCause::InternetGateway)
+      add_unique(public_subnets, sp->subnet.label());
+    else if (!sp->route_table.empty())
+      add_unique(nat_tables, sp->route_table.label());
+  }
+  bool mixed = !public_subnets.empty() && public_subnets.size() < b.blocked.size();
+  const std::vector<std::string>& tables = mixed ? nat_tables : b.tables;
+  way("route 0.0.0.0/0 from " + (tables.empty() ? std::string("the subnets' route table") : join(tables)) +
+      " to a NAT gateway in a public subnet; billed per hour and per GB" +
+      (mixed ? ", and list private subnets instead of the public " + join(public_subnets) : std::string()));
   if (std::any_of(b.blocked.begin(), b.blocked.end(),
                   [](const SubnetPath* sp) { return sp->exit.cause == ExitCause::Ipv6Only; }))
     way(b.egress->variant->ipv6_allowed
