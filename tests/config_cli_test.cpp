@@ -83,8 +83,8 @@ TEST_SUITE("config-cli") {
     CHECK(repo.findings("app") == Strings{"N101:error@14", "N107:warning@25"});
     auto text = repo.lint("app");
     CHECK(text.exit_code == 1);
-    CHECK(text.out.find("OrderCancel is attached to VPC subnets subnet-0aaa, subnet-0bbb, which .vpclint.yaml states "
-                        "have no NAT, and vpc-1 has no endpoint for the Lambda API there or in the template") !=
+    CHECK(text.out.find("OrderCancel's calls to the Lambda API will hang until the 3 s timeout: its subnets have no "
+                        "NAT, as .vpclint.yaml states, and vpc-1 has no lambda endpoint there or in the template") !=
           std::string::npos);
     CHECK(
         text.out.find("= note: subnet-0aaa is stated in .vpclint.yaml with egress none, in vpc-1 (.vpclint.yaml:3:") !=
@@ -112,6 +112,10 @@ TEST_SUITE("config-cli") {
     CHECK(repo.findings("app") == Strings{"N107:warning@25"});
     repo.write(".vpclint.yaml", subnets + "  endpoints:\n    - {vpc: vpc-1, service: lambda, private-dns: false}\n");
     CHECK(repo.findings("app") == Strings{"N104:error@14", "N107:warning@25"});
+    // The stated endpoint's note says why it fails; no other note says there is no endpoint.
+    auto text = repo.lint("app");
+    CHECK(text.out.find("the interface endpoint for the Lambda API in vpc-1 has private DNS off") != std::string::npos);
+    CHECK(text.out.find("no endpoint for the Lambda API in vpc-1") == std::string::npos);
     repo.write(".vpclint.yaml", subnets + "  endpoints:\n    - {vpc: vpc-2, service: lambda}\n");
     CHECK(repo.findings("app") == Strings{"N101:error@14", "N107:warning@25"});
   }
@@ -159,6 +163,14 @@ TEST_SUITE("config-cli") {
     repo.write(".vpclint.yaml",
                "ssm:\n  /net/subnet-a: subnet-7a\nnetwork:\n  subnets:\n    - {id: subnet-7a, egress: none}\n");
     CHECK(repo.findings("--fail-on error app") == Strings{"N101:error@14", "V303:warning@15", "N107:warning@25"});
+    // A stated SSM value is substituted in the help as a parameter's value is: the function's
+    // security group {{resolve:ssm:/net/lambda-sg}} is named by its id.
+    repo.write(".vpclint.yaml",
+               "ssm:\n  /net/subnet-a: subnet-7a\n  /net/lambda-sg: sg-0fff\nnetwork:\n  subnets:\n"
+               "    - {id: subnet-7a, egress: none}\n");
+    auto text = repo.lint("app");
+    CHECK(text.out.find("a security group admitting TCP 443 from sg-0fff)") != std::string::npos);
+    CHECK(text.out.find("admitting TCP 443 from {{resolve:ssm:") == std::string::npos);
   }
 
   TEST_CASE("select, ignore and severity decide which rules report and how loudly") {

@@ -9,19 +9,19 @@ namespace {
 // Public subnets look like a way out, and are not one for Lambda: say why, then the real ways.
 EgressWords words(const BlockedEgress& b) {
   constexpr const char* kWhy =
-      " 0.0.0.0/0 only to an internet gateway; Lambda's network interfaces never get a public "
-      "IP, so public subnets give a function no way out";
+      " 0.0.0.0/0 only to an internet gateway, and Lambda's network interfaces never get a public IP";
   std::string cause;
   if (!b.stated_in.empty()) {
-    cause = "which " + b.stated_in +
-            (b.observed            ? " shows to route"
-             : b.defined_elsewhere ? " defines to route"
-                                   : " states route") +
+    bool one = b.subnets.size() == 1;
+    cause = std::string(one ? "its subnet, as " : "its subnets, as ") + b.stated_in +
+            (b.observed            ? (one ? " shows, routes" : " shows, route")
+             : b.defined_elsewhere ? (one ? " defines it, routes" : " defines them, route")
+                                   : (one ? " states, routes" : " states, route")) +
             kWhy;
   } else {
     std::string tables = b.tables.empty() ? "main route table"
                                           : (b.tables.size() == 1 ? "route table " : "route tables ") + join(b.tables);
-    cause = "whose " + tables + " send" + kWhy;
+    cause = b.subnets_possessive() + " " + tables + (b.tables.size() > 1 ? " send" : " sends") + kWhy;
   }
   EgressWords w{cause, "public subnets do not help Lambda; " + ways_out(b), {}, {}, {}};
   soften_when_conditional(b, w);

@@ -7,8 +7,11 @@ namespace {
 
 // The endpoint's groups refuse HTTPS from the function: the ingress rule that admits it.
 EgressWords words(const BlockedEgress& b) {
-  EgressWords w{"where the only way to " + b.service() +
-                    " is an interface endpoint whose security groups do not admit TCP 443 from the function",
+  const NetEndpoint* e = b.endpoint();
+  EgressWords w{"its only way out is " +
+                    (e && e->resource ? "interface endpoint " + std::string(e->resource->logical_id)
+                                      : std::string("an interface endpoint")) +
+                    ", whose security groups do not admit TCP 443 from the function",
                 "give the endpoint a security group with an ingress rule IpProtocol tcp, FromPort 443, ToPort 443, "
                 "SourceSecurityGroupId " +
                     function_groups_text(b),

@@ -10,7 +10,10 @@ namespace {
 
 // The function's own groups refuse HTTPS out: the egress rule that lets it leave.
 EgressWords words(const BlockedEgress& b) {
-  EgressWords w{"whose own security groups allow no TCP 443 towards the way out",
+  std::string groups = b.groups.empty()       ? std::string("its own security groups allow")
+                       : b.groups.size() == 1 ? "its security group " + b.groups[0] + " allows"
+                                              : "its security groups " + join(b.groups) + " allow";
+  EgressWords w{groups + " no TCP 443 towards the way out",
                 "add an egress rule to " + function_groups_text(b) +
                     ": IpProtocol tcp, FromPort 443, ToPort 443, CidrIp 0.0.0.0/0 (or the endpoint's security group)",
                 {},
@@ -44,29 +47,32 @@ class FunctionEgressBlocksHttps : public Rule {
     for (const FunctionEgress& fe : ctx.facts.egress.all()) {
       if (!fe.https_closed) continue;
       bool reported = false, conditional = true;
-      std::vector<std::string> calls;
+      std::vector<std::string> names;
+      std::vector<Note> grants;
+      const Resource& fn = *fe.function->function;
       for (const ServicePath& p : fe.services) {
         if (p.call->telemetry) continue;  // N108's: lost telemetry, not a hung call
         reported |= egress_rule(p) == meta().id;
         conditional &= p.call->conditional;
-        calls.push_back(describe_call(*p.call));
+        add_unique(names, p.call->service.name);
+        add_call_notes(*p.call, fn.key ? fn.key->pos : Position{}, grants);
       }
-      if (reported || calls.empty()) continue;
-      const Resource& fn = *fe.function->function;
+      if (reported || names.empty()) continue;
       std::vector<std::string> groups;
       for (const PlacedGroup& g : fe.placement->groups) groups.push_back(g.key.label());
       std::string when = fe.variant->guard.describe();
-      Finding& f = sink.report(
-          fe.variant->property_key(),
-          (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) + " is in security group" +
-              (groups.size() == 1 ? " " : "s ") + join(groups) +
-              ", whose explicit egress allows TCP 443 to no destination at all, whatever its subnets route to; its "
-              "calls to " +
-              join(calls, "; ") + " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout" +
-              (conditional ? " (the permissions are granted only under a Condition)" : ""),
-          fn.logical_id);
+      Finding& f =
+          sink.report(fe.variant->property_key(),
+                      std::string(fn.logical_id) + "'s calls to " + join_and(names) + " will hang until the " +
+                          timeout_text(ctx.resolver, fn) + " timeout" + (when.empty() ? std::string() : " " + when) +
+                          ": its security group" + (groups.size() == 1 ? " " : "s ") + join(groups) +
+                          (groups.size() == 1 ? " allows" : " allow") +
+                          " TCP 443 to no destination at all, whatever its subnets route to" +
+                          (conditional ? " (the permissions are granted only under a Condition)" : ""),
+                      fn.logical_id);
       for (const PlacedGroup& g : fe.placement->groups)
         if (g.group) f.notes.push_back(g.group->note(g.key.label() + " has explicit egress rules, none for TCP 443"));
+      f.notes.insert(f.notes.end(), grants.begin(), grants.end());
       f.fix = "add an egress rule to " + join(groups) +
               ": IpProtocol tcp, FromPort 443, ToPort 443, CidrIp 0.0.0.0/0 (or the endpoint's security group)";
       if (conditional) f.severity = Severity::Warning;

@@ -32,11 +32,13 @@ class EgressUndetermined : public Rule {
         if (egress_rule(p) == meta().id) undetermined.push_back(&p);
       if (undetermined.empty()) continue;
       const Resource& fn = *fe.function->function;
-      std::vector<std::string> subnets, calls;
+      std::vector<std::string> subnets, names;
       std::vector<NetKey> keys;
       std::vector<std::string> not_in;
+      std::vector<Note> grants;
       for (const ServicePath* p : undetermined) {
-        calls.push_back(describe_call(*p->call));
+        add_unique(names, p->call->service.name);
+        add_call_notes(*p->call, fn.key ? fn.key->pos : Position{}, grants);
         for (size_t i = 0; i < p->unknown_subnets.size(); ++i) {
           if (std::find(subnets.begin(), subnets.end(), p->unknown_subnets[i]) != subnets.end()) continue;
           subnets.push_back(p->unknown_subnets[i]);
@@ -46,18 +48,15 @@ class EgressUndetermined : public Rule {
       }
       std::string service = undetermined.size() == 1 ? undetermined[0]->call->service.name : "these services";
       std::string when = fe.variant->guard.describe();
-      Finding& f = sink.report(
-          fe.variant->property_key(),
-          (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) +
-              " is attached to subnets defined outside this template (" + join(subnets) +
-              ") and nothing in the template gives their VPC a way out to " + service +
-              "; unless those subnets route 0.0.0.0/0 to a NAT or the VPC has an endpoint for it, its calls to " +
-              join(calls, "; ") + " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout",
-          fn.logical_id);
-      for (const ServicePath* p : undetermined)
-        for (const auto& ev : p->call->evidence)
-          if (ev.statement && ev.statement->node)
-            f.notes.push_back({ev.action + " granted here", ev.statement->node->pos});
+      Finding& f =
+          sink.report(fe.variant->property_key(),
+                      std::string(fn.logical_id) + "'s calls to " + join_and(names) + " hang until the " +
+                          timeout_text(ctx.resolver, fn) + " timeout" + (when.empty() ? std::string() : " " + when) +
+                          " unless its subnets route to a NAT or an endpoint: they are defined "
+                          "outside this template (" +
+                          join(subnets) + "), and nothing in it gives their VPC a way out",
+                      fn.logical_id);
+      f.notes = std::move(grants);
       f.fix = "to make this a definite answer, " + make_known_hint(keys, subnets, not_in) +
               "; or add an endpoint for " + service + " to the template";
     }

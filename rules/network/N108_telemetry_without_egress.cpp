@@ -7,15 +7,20 @@
 namespace vpclint {
 namespace {
 
-// The one cause of the blocked path, in the words the other N1xx rules use for it.
+// The one cause of the blocked path, worded as the other N1xx rules word it.
 std::string cause_of(const BlockedEgress& b) {
+  std::string tables = b.tables.empty() ? "main route table"
+                                        : (b.tables.size() == 1 ? "route table " : "route tables ") + join(b.tables);
   switch (b.first().blocker) {
     case Blocker::PublicOnly:
-      return "which route 0.0.0.0/0 only to an internet gateway (Lambda's network interfaces never get a public IP)";
-    case Blocker::EndpointDnsOff: return "where the CloudWatch Logs interface endpoint has no private DNS";
+      return b.subnets_possessive() + " " + tables + (b.tables.size() > 1 ? " send" : " sends") +
+             " 0.0.0.0/0 only to an internet gateway, and Lambda's network interfaces never get a public IP";
+    case Blocker::EndpointDnsOff:
+      return "its only way out is a CloudWatch Logs interface endpoint whose private DNS is off";
     case Blocker::EndpointSgBlocks:
-      return "where the CloudWatch Logs interface endpoint's security groups refuse TCP 443 from the function";
-    case Blocker::FunctionEgressBlocks: return "and its security groups allow no TCP 443 out";
+      return "its only way out is a CloudWatch Logs interface endpoint whose security groups do not admit TCP 443 from "
+             "the function";
+    case Blocker::FunctionEgressBlocks: return "its security groups allow no TCP 443 towards the way out";
     default: return no_route_cause(b);
   }
 }
@@ -34,8 +39,8 @@ EgressWords words(const BlockedEgress& b) {
                 "telemetry is not wanted";
   EgressWords w{cause_of(b), fix, {}, {}, {}};
   w.consequence =
-      "fail, so its telemetry is lost: no Lambda Insights metrics (the handler itself does not hang, and the "
-      "function's own logs still arrive)";
+      "fail and Lambda Insights loses its telemetry (the handler itself does not hang; its own logs still "
+      "arrive)";
   soften_when_conditional(b, w);
   return w;
 }

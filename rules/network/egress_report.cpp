@@ -11,6 +11,26 @@ namespace vpclint {
 
 std::string BlockedEgress::service() const { return paths.size() == 1 ? first().call->service.name : "these services"; }
 
+std::string BlockedEgress::services() const {
+  std::vector<std::string> names;
+  for (const ServicePath* p : paths) add_unique(names, p->call->service.name);
+  return join_and(names);
+}
+
+std::string BlockedEgress::endpoints() const {
+  std::vector<std::string> names;
+  for (const ServicePath* p : paths) add_unique(names, p->call->service.endpoint);
+  return join_and(names, "or");
+}
+
+std::string BlockedEgress::subnets_possessive() const { return subnets.size() == 1 ? "its subnet's" : "its subnets'"; }
+
+const NetEndpoint* BlockedEgress::endpoint() const {
+  for (const SubnetPath* sp : blocked)
+    if (sp->via_endpoint) return sp->via_endpoint;
+  return nullptr;
+}
+
 // "lambda:InvokeFunction on RefundWorker, RestockWorker, granted at line 104"
 std::string describe_call(const ServiceCall& call) {
   std::vector<std::string> actions, targets;
@@ -27,45 +47,39 @@ std::string describe_call(const ServiceCall& call) {
   return s + ")";
 }
 
-std::string no_route_cause(const BlockedEgress& b) {
-  std::string no_endpoint =
-      (b.vpc().empty() ? std::string("no") : b.vpc().label() + " has no") + " endpoint for " + b.service();
-  if (!b.stated_in.empty() && b.defined_elsewhere)
-    return "which " + b.stated_in + (b.observed ? " shows" : " defines") +
-           " with no route out of the VPC (no NAT), and " + no_endpoint + " there or in this template";
-  if (!b.stated_in.empty())
-    return "which " + b.stated_in + " states have no NAT, and " + no_endpoint + " there or in the template";
-  const auto& tables = b.tables;
-  std::string tbl =
-      tables.empty() ? "main route table" : (tables.size() == 1 ? "route table " : "route tables ") + join(tables);
-  return "whose " + tbl + " ha" + (tables.size() > 1 ? "ve" : "s") + " no route out of the VPC (no NAT) and " +
-         no_endpoint;
+void add_call_notes(const ServiceCall& call, const Position& fallback, std::vector<Note>& notes) {
+  struct Grant {
+    const PolicyStatement* statement;
+    std::vector<std::string> actions, targets;
+  };
+  std::vector<Grant> grants;  // one per statement, in the order the evidence names them
+  std::vector<std::string> unstated;
+  for (const auto& ev : call.evidence) {
+    if (!ev.statement || !ev.statement->node) {
+      add_unique(unstated, ev.action);
+      continue;
+    }
+    auto it = std::find_if(grants.begin(), grants.end(), [&](const Grant& g) { return g.statement == ev.statement; });
+    if (it == grants.end()) it = grants.insert(grants.end(), Grant{ev.statement, {}, {}});
+    add_unique(it->actions, ev.action);
+    for (const auto& t : ev.targets) add_unique(it->targets, t);
+  }
+  for (const Grant& g : grants) {
+    const PolicyStatement& st = *g.statement;
+    notes.push_back({join(g.actions) + (g.targets.empty() ? "" : " on " + join(g.targets)) + " granted here" +
+                         (st.origin.empty() ? "" : " (" + st.origin + ")"),
+                     st.node->pos});
+  }
+  std::string hints = join(call.env_hints);
+  if (!unstated.empty())
+    notes.push_back(
+        {join(unstated) + (hints.empty() ? "" : ": " + hints), call.env_node ? call.env_node->pos : fallback});
+  else if (call.env_node)
+    notes.push_back({hints, call.env_node->pos});
 }
 
 std::string function_groups_text(const BlockedEgress& b) {
   return b.groups.empty() ? "the function's security group" : join(b.groups);
-}
-
-std::string ways_out(const BlockedEgress& b) {
-  const ServiceEndpoint& s = b.first().call->service;
-  std::string vpc = b.vpc().empty() ? "the function's VPC" : b.vpc().label();
-  std::string out;
-  int n = 1;
-  auto way = [&](const std::string& text) { out += (out.empty() ? "" : "; ") + std::to_string(n++) + ") " + text; };
-  if (s.gateway_capable)
-    way("add a gateway endpoint for " + s.endpoint + " (free) with RouteTableIds " +
-        (b.tables.empty() ? std::string("of the function's subnets") : join(b.tables)));
-  way("add an interface endpoint (ServiceName !Sub com.amazonaws.${AWS::Region}." + s.endpoint +
-      ", VpcEndpointType Interface, PrivateDnsEnabled true, a security group admitting TCP 443 from " +
-      function_groups_text(b) + ") in " + vpc + "; billed per AZ-hour");
-  way("route 0.0.0.0/0 from " + (b.tables.empty() ? std::string("the subnets' route table") : join(b.tables)) +
-      " to a NAT gateway in a public subnet; billed per hour and per GB");
-  if (s.endpoint == "lambda")
-    way("let the Lambda service deliver instead of invoking (async destinations, SQS, EventBridge), or share state "
-        "through DynamoDB; or move the invoke to a function outside the VPC");
-  else
-    way("move the " + s.name + " calls to a function outside the VPC");
-  return out;
 }
 
 bool is_cdk_function(const BlockedEgress& b) { return is_cdk_resource(*b.egress->function->function); }
@@ -98,6 +112,39 @@ void soften_when_conditional(const BlockedEgress& b, EgressWords& w) {
   w.qualifier = " (the permissions are granted only under a Condition)";
 }
 
+namespace {
+
+void add_note(std::vector<Note>& notes, const Note& n) {
+  if (std::none_of(notes.begin(), notes.end(), [&](const Note& o) { return o.message == n.message; }))
+    notes.push_back(n);
+}
+
+// The blocked subnets of one path, their tables and chains, into `b` and `notes`.
+void collect_subnets(const FunctionEgress& fe, const ServicePath& p, BlockedEgress& b, std::vector<Note>& notes) {
+  for (size_t i = 0; i < p.subnets.size(); ++i) {
+    const SubnetPath& sp = p.subnets[i];  // one per subnet of the placement, in its order
+    if (sp.verdict != Verdict::No) continue;
+    std::string label = sp.subnet.label();
+    if (std::find(b.subnets.begin(), b.subnets.end(), label) == b.subnets.end()) {
+      b.subnets.push_back(label);
+      b.blocked.push_back(&sp);
+    }
+    if (const auto& x = fe.placement->subnets[i].outside) {
+      b.stated_in = x->described_in;
+      b.defined_elsewhere = !x->stated;
+      b.observed = x->observed;
+    }
+    if (!sp.route_table.empty()) add_unique(b.tables, sp.route_table.label());
+    for (const Note& n : sp.chain) add_note(notes, n);
+  }
+  for (const NearMiss& m : p.near_misses)
+    if (std::none_of(b.near_misses.begin(), b.near_misses.end(),
+                     [&](const NearMiss& o) { return o.kind == m.kind && o.resource == m.resource; }))
+      b.near_misses.push_back(m);
+}
+
+}  // namespace
+
 void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::string_view rule, EgressWording words) {
   std::vector<const FunctionEgress*> all;
   for (const FunctionEgress& fe : ctx.facts.egress.all()) all.push_back(&fe);
@@ -113,42 +160,22 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
     const VpcAttachment& v = *fe.variant;
     for (const PlacedGroup& g : fe.placement->groups) add_unique(b.groups, g.key.label());
 
-    std::vector<std::string> calls;
-    std::vector<Note> notes;
+    std::vector<Note> notes, grants;
     b.all_conditional = true;
     for (const ServicePath* p : b.paths) {
-      calls.push_back(describe_call(*p->call));
       b.all_conditional &= p->call->conditional;
-      for (size_t i = 0; i < p->subnets.size(); ++i) {
-        const SubnetPath& sp = p->subnets[i];  // one per subnet of the placement, in its order
-        if (sp.verdict != Verdict::No) continue;
-        add_unique(b.subnets, sp.subnet.label());
-        if (const auto& x = fe.placement->subnets[i].outside) {
-          b.stated_in = x->described_in;
-          b.defined_elsewhere = !x->stated;
-          b.observed = x->observed;
-        }
-        if (!sp.route_table.empty()) add_unique(b.tables, sp.route_table.label());
-        for (const Note& n : sp.chain)
-          if (std::none_of(notes.begin(), notes.end(), [&](const Note& o) { return o.message == n.message; }))
-            notes.push_back(n);
-      }
-      for (const auto& ev : p->call->evidence)
-        if (ev.statement && ev.statement->node)
-          notes.push_back(
-              {ev.action + " granted here" + (ev.statement->origin.empty() ? "" : " (" + ev.statement->origin + ")"),
-               ev.statement->node->pos});
-      if (p->call->env_node) notes.push_back({join(p->call->env_hints), p->call->env_node->pos});
+      collect_subnets(fe, *p, b, notes);
+      add_call_notes(*p->call, fn.key ? fn.key->pos : Position{}, grants);
     }
     EgressWords w = words(b);
+    // "Caller's calls to S will hang until the 30 s timeout when condition C is false: cause"
     std::string when = fe.situation.describe();
     if (fe.without && fe.without->in_known_deployment) when += " (as with the parameter values vpclint knows)";
-    std::string message = (when.empty() ? std::string() : when + ", ") + std::string(fn.logical_id) +
-                          " is attached to VPC subnet" + (b.subnets.size() == 1 ? " " : "s ") + join(b.subnets) + ", " +
-                          w.cause + "; its calls to " + join(calls, "; ") +
-                          (w.consequence.empty() ? " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout"
-                                                 : " " + w.consequence) +
-                          w.qualifier;
+    std::string consequence = w.consequence.empty()
+                                  ? " will hang until the " + timeout_text(ctx.resolver, fn) + " timeout"
+                                  : " " + w.consequence;
+    std::string message = std::string(fn.logical_id) + "'s calls to " + b.services() + consequence +
+                          (when.empty() ? std::string() : " " + when) + ": " + w.cause + w.qualifier;
     Finding& f = sink.report(v.property_key(), message, fn.logical_id);
     if (v.from_globals)
       f.notes.push_back({"VpcConfig inherited from Globals by " + std::string(fn.logical_id), fn.key->pos});
@@ -162,6 +189,8 @@ void report_blocked_egress(const LintContext& ctx, FindingSink& sink, std::strin
               std::string(fn.logical_id) + " only under " + cond + "); or " + w.fix;
     }
     f.notes.insert(f.notes.end(), notes.begin(), notes.end());
+    for (const Note& n : near_miss_notes(b)) add_note(f.notes, n);
+    f.notes.insert(f.notes.end(), grants.begin(), grants.end());
     f.fix = std::move(w.fix);
     if (w.severity) f.severity = *w.severity;
   }

@@ -293,6 +293,8 @@ std::vector<OutsideEndpoint> AccountNetwork::build_endpoints(std::string_view vp
       else if (v && v->dns_hostnames == false)
         o.dns_off = std::string(vpc) + " has enableDnsHostnames off";
       o.private_dns = o.dns_off.empty();
+      o.vpc_dns_support_off = e->private_dns && v && v->dns_support == false;
+      o.vpc_dns_hostnames_off = e->private_dns && v && v->dns_hostnames == false;
     }
     out.push_back(std::move(o));
   }

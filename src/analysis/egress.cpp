@@ -102,7 +102,7 @@ class PathFinder {
                        pos_of(exit.route->resource)});
     else
       chain.push_back(
-          {what + " sits in " + name_of(exit.home->resource) + ", which has no route to an internet gateway",
+          {what + " sits in " + name_of(exit.home->resource) + ", which has no IPv4 route to an internet gateway",
            pos_of(exit.home->resource)});
     return Verdict::No;
   }
@@ -244,15 +244,17 @@ class PathFinder {
   Verdict default_route(const NetSubnet& s, SubnetPath& sp, Blocker& blocker) const {
     const NetRouteTable* rt = s.routes.table;
     const NetRoute* d = net_.routes_in(s, dep_).default_route;
-    std::string table_name = rt ? name_of(rt->resource) : "the main route table";
+    std::string table_name = rt ? name_of(rt->resource) : "the main route table of " + s.vpc.label();
     if (!d) {
       const NetRoute* conditional = s.routes.default_route;  // a route this deployment lacks
-      sp.chain.push_back(
-          conditional
-              ? Note{table_name + "'s route to 0.0.0.0/0, " + name_of(conditional->resource) +
-                         ", exists only when condition " + std::string(conditional->resource->condition) + " is true",
-                     pos_of(conditional->resource)}
-              : Note{table_name + " has no route to 0.0.0.0/0", rt ? pos_of(rt->resource) : pos_of(s.resource)});
+      // The main route table has no resource: the note points at the VPC that owns it.
+      const NetVpc* owner = net_.vpc(s.vpc);
+      sp.chain.push_back(conditional ? Note{table_name + "'s route to 0.0.0.0/0, " + name_of(conditional->resource) +
+                                                ", exists only when condition " +
+                                                std::string(conditional->resource->condition) + " is true",
+                                            pos_of(conditional->resource)}
+                                     : Note{table_name + " has no route to 0.0.0.0/0",
+                                            rt ? pos_of(rt->resource) : pos_of(owner ? owner->resource : s.resource)});
       return Verdict::No;
     }
     sp.relies_on.push_back(d->resource);
@@ -399,6 +401,7 @@ class PathFinder {
       default:
         sp.verdict = Verdict::No;
         sp.blocker = endpoint_blocker != Blocker::None ? endpoint_blocker : Blocker::NoRoute;
+        if (endpoint_blocker != Blocker::None) return sp;  // the endpoint's own note says why it fails
         sp.chain.push_back({"no endpoint for " + svc.name + (vpc.empty() ? std::string() : " in " + vpc) +
                                 (x.stated     ? " is stated in "
                                  : x.observed ? " is in "
@@ -466,13 +469,19 @@ EgressFacts::EgressFacts(const FunctionVpcFacts& functions, const PlacementFacts
       fe.function = &fv;
       fe.variant = &v;
       fe.placement = &where;
-      for (const ServiceCall& call : fc->calls) fe.services.push_back(finder.path(call));
+      for (const ServiceCall& call : fc->calls) {
+        fe.services.push_back(finder.path(call));
+        explain_blocked(net, where, fe.services.back());
+      }
       fe.https_closed = !egress_allows_any_https(net, where);
       fe.situation = v.guard;
       auto paths_in = [&](Deployment d) {
         PathFinder in(net, v, where, d);
         std::vector<ServicePath> paths;
-        for (const ServiceCall& call : fc->calls) paths.push_back(in.path(call));
+        for (const ServiceCall& call : fc->calls) {
+          paths.push_back(in.path(call));
+          explain_blocked(net, where, paths.back(), &d);
+        }
         return paths;
       };
       for (FunctionEgress& w : vpclint::without_conditional_ways(fe, logic, paths_in)) without_.push_back(std::move(w));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/admission.h"
+#include "analysis/egress_near_miss.h"
 #include "analysis/function_vpc.h"
 #include "analysis/network_model.h"
 #include "analysis/placement.h"
@@ -41,6 +42,7 @@ struct SubnetPath {
   // Yes: the template's resources the way out is made of (endpoint, route, NAT, its route, the
   // internet gateway's attachment); their Conditions decide in which deployments it exists.
   std::vector<const Resource*> relies_on;
+  ExitDetail exit;  // a subnet blocked by its routes: what its table does (egress_near_miss.h)
 };
 
 struct ServicePath {
@@ -59,6 +61,10 @@ struct ServicePath {
   // Subnets unknown, but the template defines something that may give their VPC a way out
   // (an endpoint for the service in that VPC, a NAT gateway): then say nothing.
   bool way_out_in_template = false;
+  // Blocked: the fix that already exists in the wrong place, and the VPC DNS attributes that
+  // defeat an endpoint's private DNS (egress_near_miss.h).
+  std::vector<NearMiss> near_misses;
+  VpcDnsOff dns_off;
 };
 
 // A way out that exists only under a Condition the function does not share: the deployments

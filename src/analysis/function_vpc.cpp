@@ -1,5 +1,7 @@
 #include "analysis/function_vpc.h"
 
+#include "model/scalar_values.h"
+
 namespace vpclint {
 
 namespace {
@@ -116,11 +118,25 @@ std::vector<VpcAttachment> attachments(const Resolver& r, const Node* config, bo
         a.from_globals = from_globals;
         a.subnets = s;
         a.security_groups = std::move(g);
+        a.ipv6_allowed = node && flag_or(r, node->get("Ipv6AllowedForDualStack"), false);
         out.push_back(std::move(a));
       }
     }
   }
   return out;
+}
+
+// The items of a list written under `section` (the Globals section): merged lists keep the
+// items' own nodes, whose parents are where they were written.
+size_t items_from(const ResolvedList& list, const Node* section) {
+  if (!section) return 0;
+  size_t n = 0;
+  for (const auto& alternatives : list.items) {
+    const Node* at = alternatives.empty() ? nullptr : alternatives[0].node;
+    while (at && at != section) at = at->parent;
+    n += at != nullptr;
+  }
+  return n;
 }
 
 }  // namespace
@@ -145,6 +161,10 @@ FunctionVpcFacts::FunctionVpcFacts(const Template& t, const Resolver& r) {
     } else {
       bool own = res.raw_properties && res.raw_properties->get("VpcConfig");
       fn.variants = attachments(r, res.property("VpcConfig"), !own);
+      for (VpcAttachment& v : fn.variants) {
+        v.subnets.from_globals = items_from(v.subnets, t.globals());
+        v.security_groups.from_globals = items_from(v.security_groups, t.globals());
+      }
     }
     index_.emplace(res.logical_id, functions_.size());
     functions_.push_back(std::move(fn));

@@ -18,6 +18,9 @@ struct ResolvedList {
   // The alternative it comes from: the property, or a branch of an !If on it. When `whole.node`
   // is this node, the property itself is written as that value (not a !Split of it).
   const Node* alternative = nullptr;
+  // How many items SAM's Globals contributed: a function's own list adds to the Globals one
+  // (lists concatenate, Globals first), so a count may hold items the function never wrote.
+  size_t from_globals = 0;
 
   bool present() const { return node != nullptr; }
   // Known to be empty (absent, `[]`, or every item removed by AWS::NoValue).
@@ -30,6 +33,7 @@ struct VpcAttachment {
   const Node* vpc_config = nullptr;  // where findings about it point
   bool from_globals = false;         // inherited from Globals.Function.VpcConfig
   bool via_capacity_provider = false;
+  bool ipv6_allowed = false;  // Ipv6AllowedForDualStack: the function may send IPv6 from dual-stack subnets
   ResolvedList subnets;
   ResolvedList security_groups;
 

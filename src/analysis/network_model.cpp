@@ -185,6 +185,7 @@ void NetworkModel::read_route(const Resource& res) {
   route->table = key_of(res.property("RouteTableId"));
   if (const Node* d = res.property("DestinationCidrBlock")) route->destination = Cidr::parse(literal_text(r_, d));
   route->ipv6 = res.property("DestinationIpv6CidrBlock") != nullptr;
+  route->ipv6_default = route->ipv6 && literal_text(r_, res.property("DestinationIpv6CidrBlock")) == "::/0";
   route->prefix_list = res.property("DestinationPrefixListId") != nullptr;
   struct TargetProp {
     const char* name;
@@ -350,6 +351,25 @@ const Resource* NetworkModel::instance(const NetKey& k) const {
 
 bool NetworkModel::vpc_has_igw(const NetKey& vpc_key) const { return vpcs_with_igw_.count(vpc_key) > 0; }
 
+NetKey NetworkModel::igw_of(const NetKey& vpc_key) const {
+  NetKey best;
+  for (const auto& [igw, vpcs] : igw_vpcs_)
+    if (std::any_of(vpcs.begin(), vpcs.end(), [&](const auto& v) { return v.first == vpc_key; }) &&
+        (best.empty() || igw < best))
+      best = igw;
+  return best;
+}
+
+std::vector<const NetRouteTable*> NetworkModel::route_tables_in(const NetKey& vpc_key) const {
+  std::vector<const NetRouteTable*> out;
+  for (const Resource& res : t_.resources()) {
+    if (res.kind != ResourceKind::Ec2RouteTable) continue;
+    const NetRouteTable* rt = route_table(NetKey::resource(res.logical_id));
+    if (rt && rt->vpc == vpc_key) out.push_back(rt);
+  }
+  return out;
+}
+
 const Resource* NetworkModel::igw_attachment(const NetKey& igw, const NetKey& vpc_key, Deployment d) const {
   auto it = igw_vpcs_.find(igw);
   if (it == igw_vpcs_.end()) return nullptr;
@@ -400,7 +420,8 @@ std::vector<OutsideEndpoint> NetworkModel::outside_endpoints_in(const NetKey& vp
   if (vpc_key.literal_id().empty()) return out;
   if (config_)
     for (const ExternalEndpoint* e : config_->endpoints_in(vpc_key.literal_id()))
-      out.push_back({vpc_key, e->service, e->type, e->private_dns, true, e->source.file, e->source, {}, {}, {}});
+      out.push_back(
+          {vpc_key, e->service, e->type, e->private_dns, true, e->source.file, e->source, {}, false, false, {}, {}});
   if (outside_) {
     auto account = outside_->endpoints_in(vpc_key);
     out.insert(out.end(), std::make_move_iterator(account.begin()), std::make_move_iterator(account.end()));

@@ -78,6 +78,7 @@ struct NetRoute {
   NetKey table;
   std::optional<Cidr> destination;  // IPv4 destination
   bool ipv6 = false;
+  bool ipv6_default = false;  // the destination is ::/0
   bool prefix_list = false;
   RouteTarget target = RouteTarget::Unknown;
   NetKey target_key;
@@ -185,6 +186,10 @@ class NetworkModel {
   // The attachment of an internet gateway to a VPC present in `d`, or null.
   const Resource* igw_attachment(const NetKey& igw_key, const NetKey& vpc_key, Deployment d = {}) const;
   bool vpc_has_igw(const NetKey& vpc_key) const;
+  // An internet gateway attached to the VPC (the first by key), else empty.
+  NetKey igw_of(const NetKey& vpc_key) const;
+  // The template's route tables in a VPC, in template order.
+  std::vector<const NetRouteTable*> route_tables_in(const NetKey& vpc_key) const;
   // Whether a NAT placed in `subnet` reaches the internet through its subnet's routes.
   NatExit nat_exit(const NetKey& subnet, Deployment d = {}) const;
   // A subnet's routes in `d`: its routes() without the routes `d` lacks.

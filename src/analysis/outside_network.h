@@ -37,6 +37,8 @@ struct OutsideEndpoint {
   std::string described_in;
   ConfigSource source;
   std::string dns_off;  // why private DNS does not work, when it does not ("vpc-1 has enableDnsHostnames off")
+  bool vpc_dns_support_off = false;  // the endpoint asks for private DNS; its VPC's attributes defeat it
+  bool vpc_dns_hostnames_off = false;
   std::vector<std::string> route_tables;  // a gateway endpoint's tables; empty: every table of the VPC
   std::vector<NetKey> security_groups;    // an interface endpoint's groups in the account; empty: not known
 };

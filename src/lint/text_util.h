@@ -18,6 +18,13 @@ inline std::string join(const std::vector<std::string>& items, std::string_view 
   return out;
 }
 
+// "A", "A and B", "A, B and C" (`last`: "and", "or").
+inline std::string join_and(const std::vector<std::string>& items, std::string_view last = "and") {
+  if (items.size() < 2) return join(items);
+  std::vector<std::string> head(items.begin(), items.end() - 1);
+  return join(head) + " " + std::string(last) + " " + items.back();
+}
+
 // Appends `s` unless it is already there, keeping first-seen order.
 inline void add_unique(std::vector<std::string>& v, std::string s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));

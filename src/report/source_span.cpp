@@ -50,10 +50,14 @@ Span token_span(const SourceText* source, Position start, bool utf16) {
   return s;
 }
 
+bool message_opens_with_resource(const Finding& f) {
+  return !f.resource.empty() && (f.message.starts_with(f.resource + " ") || f.message.starts_with(f.resource + "'s "));
+}
+
 std::string message_with_construct(const Finding& f) {
   if (f.construct.empty() || f.resource.empty()) return f.message;
   std::string named = f.resource + " (" + f.construct + ")";
-  if (f.message.starts_with(f.resource + " ")) return named + f.message.substr(f.resource.size());
+  if (message_opens_with_resource(f)) return named + f.message.substr(f.resource.size());
   return named + ": " + f.message;
 }
 

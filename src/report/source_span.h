@@ -25,6 +25,8 @@ inline std::string_view repository_path(std::string_view path) {
 // The message with the CDK construct named next to the logical id it opens with ("Fn1A2B (AppStack/Fn)
 // is attached ..."), or "Fn1A2B (AppStack/Fn): message"; the message itself without a construct.
 std::string message_with_construct(const Finding& f);
+// The message opens with the finding's resource ("Caller is ...", "Caller's calls ...").
+bool message_opens_with_resource(const Finding& f);
 
 // Escapes for XML text and attributes.
 std::string xml_escape(std::string_view s);

@@ -79,7 +79,7 @@ void write_text(std::ostream& out, const RunResult& run, const TextOptions& opti
     // Messages usually open with the resource's name already; do not say it twice.
     if (!f->construct.empty())
       out << message_with_construct(*f) << '\n';
-    else if (!f->resource.empty() && !f->message.starts_with(f->resource + " "))
+    else if (!f->resource.empty() && !message_opens_with_resource(*f))
       out << st("\033[1m") << f->resource << st("\033[0m") << ": " << f->message << '\n';
     else
       out << f->message << '\n';
