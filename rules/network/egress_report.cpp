@@ -85,24 +85,32 @@ std::string function_groups_text(const BlockedEgress& b) {
 bool is_cdk_function(const BlockedEgress& b) { return is_cdk_resource(*b.egress->function->function); }
 
 std::string cdk_ways_out(const BlockedEgress& b) {
-  const ServiceEndpoint& s = b.first().call->service;
+  std::vector<std::string> gateway, interface, names;
+  bool invokes = false;
+  for (const ServicePath* p : b.paths) {
+    const ServiceEndpoint& s = p->call->service;
+    if (s.gateway_capable) add_unique(gateway, cdk_gateway_endpoint(s.endpoint));
+    add_unique(interface, cdk_interface_endpoint(s.endpoint));
+    if (s.endpoint == "lambda")
+      invokes = true;
+    else
+      add_unique(names, s.name);
+  }
   std::string out = "in the CDK app: ";
   int n = 1;
   auto way = [&](const std::string& text) {
     out += (n == 1 ? "" : "; ") + std::to_string(n) + ") " + text;
     ++n;
   };
-  if (s.gateway_capable) way(cdk_gateway_endpoint(s.endpoint) + " (free)");
-  way(cdk_interface_endpoint(s.endpoint) +
+  if (!gateway.empty()) way(join_and(gateway) + " (free)");
+  way(join_and(interface) +
       " (private DNS and a security group admitting the VPC on 443 by default; "
       "billed per AZ-hour)");
   std::string nat(kCdkNatSubnets);  // appended, not `+`: GCC 12 warns falsely on a temporary's concatenation
   nat.append("; billed per hour and per GB");
   way(nat);
-  if (s.endpoint == "lambda")
-    way("let Lambda deliver instead of invoking (`onSuccess` destinations, SQS, EventBridge)");
-  else
-    way("move the " + s.name + " calls to a function without `vpc`");
+  if (invokes) way("let Lambda deliver instead of invoking (`onSuccess` destinations, SQS, EventBridge)");
+  if (!names.empty()) way("move the " + join_and(names) + " calls to a function without `vpc`");
   return out;
 }
 

@@ -178,7 +178,18 @@ std::vector<Note> near_miss_notes(const BlockedEgress& b) {
 }
 
 std::string ways_out(const BlockedEgress& b) {
-  const ServiceEndpoint& s = b.first().call->service;
+  // Every service of the finding: each needs its own endpoint, while one NAT serves them all.
+  std::vector<std::string> gateway, interface, names;
+  bool invokes = false;
+  for (const ServicePath* p : b.paths) {
+    const ServiceEndpoint& s = p->call->service;
+    if (s.gateway_capable) add_unique(gateway, s.endpoint);
+    add_unique(interface, s.endpoint);
+    if (s.endpoint == "lambda")
+      invokes = true;
+    else
+      add_unique(names, s.name);
+  }
   std::string vpc = b.vpc().empty() ? "the function's VPC" : b.vpc().label();
   std::string out;
   int n = 1;
@@ -186,10 +197,13 @@ std::string ways_out(const BlockedEgress& b) {
   bool gateway_near = std::any_of(b.near_misses.begin(), b.near_misses.end(), [](const NearMiss& m) {
     return m.kind == NearMiss::Kind::GatewayEndpointOtherTable;
   });
-  if (s.gateway_capable && !gateway_near)  // else the closest fix is that endpoint's RouteTableIds
-    way("add a gateway endpoint for " + s.endpoint + " (free) with RouteTableIds " +
+  if (!gateway.empty() && !gateway_near)  // else the closest fix is that endpoint's RouteTableIds
+    way("add a gateway endpoint for " + join_and(gateway) + " (free) with RouteTableIds " +
         (b.tables.empty() ? std::string("of the function's subnets") : join(b.tables)));
-  way("add an interface endpoint (ServiceName !Sub com.amazonaws.${AWS::Region}." + s.endpoint +
+  std::string service_name = interface.size() == 1 ? interface.front() : "<service>";
+  way(std::string(interface.size() == 1 ? "add an interface endpoint"
+                                        : "add an interface endpoint for each of " + join_and(interface)) +
+      " (ServiceName !Sub com.amazonaws.${AWS::Region}." + service_name +
       ", VpcEndpointType Interface, PrivateDnsEnabled true, a security group admitting TCP 443 from " +
       function_groups_text(b) + ") in " + vpc + "; billed per AZ-hour");
   // Subnets whose table routes to an internet gateway are public: a NAT route there would cut
@@ -214,11 +228,10 @@ std::string ways_out(const BlockedEgress& b) {
             : "use the ::/0 route: set Ipv6AllowedForDualStack: true in VpcConfig (Lambda then sends IPv6 from "
               "dual-stack subnets) and have the SDK call the service's dual-stack endpoint where it has one "
               "(AWS_USE_DUALSTACK_ENDPOINT=true)");
-  if (s.endpoint == "lambda")
+  if (invokes)
     way("let the Lambda service deliver instead of invoking (async destinations, SQS, EventBridge), or share state "
         "through DynamoDB; or move the invoke to a function outside the VPC");
-  else
-    way("move the " + s.name + " calls to a function outside the VPC");
+  if (!names.empty()) way("move the " + join_and(names) + " calls to a function outside the VPC");
   std::string near = near_miss_fixes(b);
   return near.empty() ? out : "closest fix: " + near + "; other ways out: " + out;
 }
