@@ -97,7 +97,7 @@ void endpoint_in_other_vpc(const NetworkModel& net, const ServiceEndpoint& svc, 
 // used by none of the function's subnets.
 void nat_route_on_unused_table(const NetworkModel& net, const NetKey& vpc, const std::vector<NetKey>& used,
                                const std::vector<NetKey>& blocked, std::vector<NearMiss>& out) {
-  for (const NetRouteTable* rt : net.route_tables_in(vpc)) {
+  for (const NetRouteTable* rt : net.nat_route_tables_in(vpc)) {
     NetKey key = NetKey::resource(rt->resource->logical_id);
     if (std::find(used.begin(), used.end(), key) != used.end()) continue;
     for (const NetRoute* r : rt->routes) {

@@ -177,6 +177,13 @@ NetworkModel::NetworkModel(const Template& t, const Resolver& r, const Config* c
   }
   for (const auto& e : endpoints_) endpoints_by_vpc_[e.vpc].push_back(&e);
   for (auto& [key, subnet] : subnets_) subnet.routes = walk_routes(subnet);
+  for (const Resource& res : t.resources()) {
+    if (res.kind != ResourceKind::Ec2RouteTable) continue;
+    const NetRouteTable* rt = route_table(self(res));
+    if (rt && std::any_of(rt->routes.begin(), rt->routes.end(),
+                          [](const NetRoute* r) { return r->is_default() && r->target == RouteTarget::NatGateway; }))
+      nat_tables_by_vpc_[rt->vpc].push_back(rt);
+  }
 }
 
 void NetworkModel::read_route(const Resource& res) {

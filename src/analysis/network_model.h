@@ -188,8 +188,9 @@ class NetworkModel {
   bool vpc_has_igw(const NetKey& vpc_key) const;
   // An internet gateway attached to the VPC (the first by key), else empty.
   NetKey igw_of(const NetKey& vpc_key) const;
-  // The template's route tables in a VPC, in template order.
-  std::vector<const NetRouteTable*> route_tables_in(const NetKey& vpc_key) const;
+  // The template's route tables in a VPC whose 0.0.0.0/0 route targets a NAT gateway, in template
+  // order; indexed once, so asking per blocked path stays linear.
+  const std::vector<const NetRouteTable*>& nat_route_tables_in(const NetKey& vpc_key) const;
   // Whether a NAT placed in `subnet` reaches the internet through its subnet's routes.
   NatExit nat_exit(const NetKey& subnet, Deployment d = {}) const;
   // A subnet's routes in `d`: its routes() without the routes `d` lacks.
@@ -236,6 +237,7 @@ class NetworkModel {
   bool links_vpcs_ = false;
   std::vector<NetEndpoint> endpoints_;
   std::unordered_map<NetKey, std::vector<const NetEndpoint*>, NetKeyHash> endpoints_by_vpc_;
+  std::unordered_map<NetKey, std::vector<const NetRouteTable*>, NetKeyHash> nat_tables_by_vpc_;
 };
 
 }  // namespace vpclint

@@ -85,14 +85,10 @@ NetKey NetworkModel::igw_of(const NetKey& vpc_key) const {
   return best;
 }
 
-std::vector<const NetRouteTable*> NetworkModel::route_tables_in(const NetKey& vpc_key) const {
-  std::vector<const NetRouteTable*> out;
-  for (const Resource& res : t_.resources()) {
-    if (res.kind != ResourceKind::Ec2RouteTable) continue;
-    const NetRouteTable* rt = route_table(NetKey::resource(res.logical_id));
-    if (rt && rt->vpc == vpc_key) out.push_back(rt);
-  }
-  return out;
+const std::vector<const NetRouteTable*>& NetworkModel::nat_route_tables_in(const NetKey& vpc_key) const {
+  static const std::vector<const NetRouteTable*> kNone;
+  auto it = nat_tables_by_vpc_.find(vpc_key);
+  return it == nat_tables_by_vpc_.end() ? kNone : it->second;
 }
 
 const Resource* NetworkModel::igw_attachment(const NetKey& igw, const NetKey& vpc_key, Deployment d) const {
