@@ -68,10 +68,16 @@ t0=$(now); for _ in $(seq $runs); do "$BIN" "$work/order-cancel.yaml" >/dev/null
 t_single_ms=$(echo "($t1 - $t0) * 1000 / $runs" | bc -l)
 t0=$(now); for _ in $(seq $runs); do "$BIN" examples/order-cancel/template.yaml >/dev/null || true; done; t1=$(now)
 t_single_repo_ms=$(echo "($t1 - $t0) * 1000 / $runs" | bc -l)
-# The same loop with `vpclint --version`: what starting the process (and this loop) costs alone,
-# so the row above can be read as start-up plus lint.
+# The same loop with `vpclint --version` (vpclint's start-up, no lint), and with an empty static C
+# program (this machine's cost of starting any process from this loop): the rows above read as
+# machine floor + vpclint's start-up + the lint.
 t0=$(now); for _ in $(seq $runs); do "$BIN" --version >/dev/null || true; done; t1=$(now)
 t_start_ms=$(echo "($t1 - $t0) * 1000 / $runs" | bc -l)
+t_empty_ms=""
+if printf 'int main(void) { return 0; }\n' | cc -x c -O2 -static -o "$work/empty" - 2>/dev/null; then
+  t0=$(now); for _ in $(seq $runs); do "$work/empty" >/dev/null || true; done; t1=$(now)
+  t_empty_ms=$(echo "($t1 - $t0) * 1000 / $runs" | bc -l)
+fi
 
 echo "5/7 scaling"
 : > "$work/scaling.dat"
@@ -147,6 +153,7 @@ one run rather than runs.
 | one template end to end, process start included | $(fmt "$t_single_ms" 2) ms | < 5 ms |
 | the same, in vpclint's repository (with the search for parents) | $(fmt "$t_single_repo_ms" 2) ms | |
 | \`vpclint --version\` in the same loop (process start, no lint) | $(fmt "$t_start_ms" 2) ms | |
+| an empty static C program in the same loop (this machine's floor) | $([ -n "$t_empty_ms" ] && echo "$(fmt "$t_empty_ms" 2) ms" || echo "no static libc") | |
 | vpclint, 20 templates, one process each | $(fmt "$t_sample_vpclint" 3) s | |
 $cfn_row
 | 30 conditions in nested !If across VpcConfig, routes and policies | $(fmt "$t_cond_ms" 2) ms | milliseconds |
