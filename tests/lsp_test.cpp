@@ -90,6 +90,14 @@ json n101_code_actions(Session& s) {
                     {"context", {{"diagnostics", json::array({*n101})}}}});
   return s.client.response(2)["result"];
 }
+
+// Applies a quick fix's insertions to `text` as version 2 of `uri`: the next lint is clean.
+void expect_clean_after(Session& s, const std::string& uri, const std::string& text, const json& edits) {
+  s.change(uri, apply_insertions(text, edits), 2);
+  json after = s.client.diagnostics(uri);
+  CHECK(after["version"] == 2);
+  CHECK(after["diagnostics"].empty());
+}
 }  // namespace
 
 TEST_SUITE("lsp") {
@@ -297,10 +305,7 @@ TEST_SUITE("lsp") {
     json edits = actions[1]["edit"]["changes"][s.template_uri];
     CHECK(edits == json::parse(R"([{"range":{"start":{"line":92,"character":0},"end":{"line":92,"character":0}},
                                    "newText":"      # vpclint: ignore N101 -- <reason>\n"}])"));
-    s.change(s.template_uri, apply_insertions(text, edits), 2);
-    json after = s.client.diagnostics(s.template_uri);
-    CHECK(after["version"] == 2);
-    CHECK(after["diagnostics"].empty());
+    expect_clean_after(s, s.template_uri, text, edits);
   }
 
   TEST_CASE("the endpoint quick fix (N101): the --explain snippet filled in, and the next lint is clean of N101") {
@@ -334,10 +339,7 @@ TEST_SUITE("lsp") {
           "      PrivateDnsEnabled: true\n"
           "      SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]\n"
           "      SecurityGroupIds: [!Ref LambdaEndpointSecurityGroup]\n");
-    s.change(s.template_uri, apply_insertions(text, edits), 2);
-    json after = s.client.diagnostics(s.template_uri);
-    CHECK(after["version"] == 2);
-    CHECK(after["diagnostics"].empty());
+    expect_clean_after(s, s.template_uri, text, edits);
   }
 
   TEST_CASE("hover on VpcConfig: the function's network paths as vpclint sees them") {
@@ -378,9 +380,6 @@ TEST_SUITE("lsp") {
     json edits = actions[0]["edit"]["changes"][uri];
     CHECK(edits[0]["newText"] == R"( "Metadata": {"vpclint": {"ignore": [{"reason":"<reason>","rule":"T006"}]}},)");
     CHECK(edits[0]["range"]["start"] == json::parse(R"({"line":0,"character":25})"));
-    s.change(uri, apply_insertions(text, edits), 2);
-    json after = s.client.diagnostics(uri);
-    CHECK(after["version"] == 2);
-    CHECK(after["diagnostics"].empty());
+    expect_clean_after(s, uri, text, edits);
   }
 }

@@ -19,9 +19,7 @@ EgressWords words(const BlockedEgress& b) {
                                    : (one ? " states, routes" : " states, route")) +
             kWhy;
   } else {
-    std::string tables = b.tables.empty() ? "main route table"
-                                          : (b.tables.size() == 1 ? "route table " : "route tables ") + join(b.tables);
-    cause = b.subnets_possessive() + " " + tables + (b.tables.size() > 1 ? " send" : " sends") + kWhy;
+    cause = b.subnets_possessive() + " " + tables_phrase(b) + (b.tables.size() > 1 ? " send" : " sends") + kWhy;
   }
   EgressWords w{cause, "public subnets do not help Lambda; " + ways_out(b), {}, {}, {}};
   soften_when_conditional(b, w);

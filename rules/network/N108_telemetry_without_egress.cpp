@@ -9,11 +9,9 @@ namespace {
 
 // The one cause of the blocked path, worded as the other N1xx rules word it.
 std::string cause_of(const BlockedEgress& b) {
-  std::string tables = b.tables.empty() ? "main route table"
-                                        : (b.tables.size() == 1 ? "route table " : "route tables ") + join(b.tables);
   switch (b.first().blocker) {
     case Blocker::PublicOnly:
-      return b.subnets_possessive() + " " + tables + (b.tables.size() > 1 ? " send" : " sends") +
+      return b.subnets_possessive() + " " + tables_phrase(b) + (b.tables.size() > 1 ? " send" : " sends") +
              " 0.0.0.0/0 only to an internet gateway, and Lambda's network interfaces never get a public IP";
     case Blocker::EndpointDnsOff:
       return "its only way out is a CloudWatch Logs interface endpoint whose private DNS is off";

@@ -114,6 +114,11 @@ std::string cdk_ways_out(const BlockedEgress& b) {
   return out;
 }
 
+std::string tables_phrase(const BlockedEgress& b) {
+  if (b.tables.empty()) return "main route table";
+  return (b.tables.size() == 1 ? "route table " : "route tables ") + join(b.tables);
+}
+
 void soften_when_conditional(const BlockedEgress& b, EgressWords& w) {
   if (!b.all_conditional) return;
   w.severity = Severity::Warning;

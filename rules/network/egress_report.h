@@ -71,6 +71,9 @@ std::vector<Note> near_miss_notes(const BlockedEgress& b);
 std::string cdk_ways_out(const BlockedEgress& b);
 bool is_cdk_function(const BlockedEgress& b);
 
+// "main route table", "route table RT" or "route tables A, B": the blocked subnets' tables.
+std::string tables_phrase(const BlockedEgress& b);
+
 // "the function's security group" or its groups' labels.
 std::string function_groups_text(const BlockedEgress& b);
 

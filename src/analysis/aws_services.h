@@ -22,7 +22,8 @@ ServiceEndpoint service_of_action(std::string_view action);
 // Lambda's pollers use them with the function's role, so they never show what the code calls.
 bool is_event_source_poll_action(std::string_view action);
 // Actions Lambda uses with the function's role to connect an MSK, Kafka, MQ or DocumentDB event
-// source (cluster lookup, the source-access secret).
+// source (cluster lookup, the key of its secret); the secret itself is matched by resource
+// (service_side.cpp, SourceAccessConfigurations).
 bool is_broker_source_action(std::string_view action);
 // Actions Lambda uses to deliver to destinations and dead-letter queues.
 bool is_delivery_action(std::string_view action);

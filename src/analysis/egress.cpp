@@ -14,17 +14,7 @@ EgressFacts::EgressFacts(const FunctionVpcFacts& functions, const PlacementFacts
     for (const VpcAttachment& v : fv.variants) {
       if (!v.attached()) continue;
       const Placement& where = placements.of(v);
-      PathFinder finder(net, v, where);
-      FunctionEgress fe;
-      fe.function = &fv;
-      fe.variant = &v;
-      fe.placement = &where;
-      for (const ServiceCall& call : fc->calls) {
-        fe.services.push_back(finder.path(call));
-        explain_blocked(net, where, fe.services.back());
-      }
-      fe.https_closed = !egress_allows_any_https(net, where);
-      fe.situation = v.guard;
+      // Every call's path in deployment `d` (every resource present by default), blocked ones explained.
       auto paths_in = [&](Deployment d) {
         PathFinder in(net, v, where, d);
         std::vector<ServicePath> paths;
@@ -34,6 +24,13 @@ EgressFacts::EgressFacts(const FunctionVpcFacts& functions, const PlacementFacts
         }
         return paths;
       };
+      FunctionEgress fe;
+      fe.function = &fv;
+      fe.variant = &v;
+      fe.placement = &where;
+      fe.services = paths_in(Deployment{});
+      fe.https_closed = !egress_allows_any_https(net, where);
+      fe.situation = v.guard;
       for (FunctionEgress& w : vpclint::without_conditional_ways(fe, logic, paths_in)) without_.push_back(std::move(w));
       egress_.push_back(std::move(fe));
     }

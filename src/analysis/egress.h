@@ -42,6 +42,8 @@ struct SubnetPath {
   // Yes: the template's resources the way out is made of (endpoint, route, NAT, its route, the
   // internet gateway's attachment); their Conditions decide in which deployments it exists.
   std::vector<const Resource*> relies_on;
+  // No, in a deployment that lacks part of a way out: the missing resources the chain already names.
+  std::vector<const Resource*> absent_noted;
   ExitDetail exit;  // a subnet blocked by its routes: what its table does (egress_near_miss.h)
 };
 

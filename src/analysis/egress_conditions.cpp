@@ -1,7 +1,6 @@
 #include "analysis/egress_conditions.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <unordered_map>
 
@@ -22,17 +21,11 @@ std::vector<std::string_view> way_out_conditions(const FunctionEgress& fe) {
   return out;
 }
 
-// Whether a path's notes already name `id` as a word ("NAT gateway Nat exists only when ...").
-bool mentioned(const std::vector<ServicePath>& paths, std::string_view id) {
-  auto word_at = [&](const std::string& text, size_t at) {
-    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-    return (at == 0 || !is_word(text[at - 1])) && (at + id.size() == text.size() || !is_word(text[at + id.size()]));
-  };
+// Whether the paths without the way out already say that `r` is missing.
+bool noted(const std::vector<ServicePath>& paths, const Resource* r) {
   for (const ServicePath& p : paths)
     for (const SubnetPath& sp : p.subnets)
-      for (const Note& n : sp.chain)
-        for (size_t at = n.message.find(id); at != std::string::npos; at = n.message.find(id, at + 1))
-          if (word_at(n.message, at)) return true;
+      if (std::find(sp.absent_noted.begin(), sp.absent_noted.end(), r) != sp.absent_noted.end()) return true;
   return false;
 }
 
@@ -53,7 +46,7 @@ std::vector<Note> absence_notes(const std::vector<const Resource*>& absent, cons
                                 std::string_view condition, const Template& t, std::string condition_note) {
   std::vector<Note> notes;
   for (const Resource* r : absent) {
-    if (mentioned(without, r->logical_id)) continue;
+    if (noted(without, r)) continue;
     notes.push_back({std::string(r->logical_id) + " gives the way out, and exists only when condition " +
                          std::string(r->condition) + " is true",
                      r->condition_node ? r->condition_node->pos : (r->key ? r->key->pos : Position{})});

@@ -210,6 +210,7 @@ Verdict PathFinder::default_route(const NetSubnet& s, SubnetPath& sp, Blocker& b
     const NetRoute* conditional = s.routes.default_route;  // a route this deployment lacks
     // The main route table has no resource: the note points at the VPC that owns it.
     const NetVpc* owner = net_.vpc(s.vpc);
+    if (conditional) sp.absent_noted.push_back(conditional->resource);
     sp.chain.push_back(conditional ? Note{table_name + "'s route to 0.0.0.0/0, " + name_of(conditional->resource) +
                                               ", exists only when condition " +
                                               std::string(conditional->resource->condition) + " is true",
@@ -231,6 +232,7 @@ Verdict PathFinder::default_route(const NetSubnet& s, SubnetPath& sp, Blocker& b
       const NetNat* n = net_.nat(d->target_key);
       if (!n) return Verdict::Unknown;  // a NAT gateway outside the template
       if (!dep_.has(n->resource)) {
+        sp.absent_noted.push_back(n->resource);
         sp.chain.push_back({"NAT gateway " + name_of(n->resource) + " exists only when condition " +
                                 std::string(n->resource->condition) + " is true",
                             pos_of(n->resource)});
@@ -253,6 +255,7 @@ Verdict PathFinder::default_route(const NetSubnet& s, SubnetPath& sp, Blocker& b
       const Resource* inst = net_.instance(d->target_key);
       if (!inst) return Verdict::Unknown;
       if (!dep_.has(inst)) {
+        sp.absent_noted.push_back(inst);
         sp.chain.push_back({"NAT instance " + name_of(inst) + " exists only when condition " +
                                 std::string(inst->condition) + " is true",
                             pos_of(inst)});

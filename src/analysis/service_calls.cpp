@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "analysis/iam.h"
 #include "analysis/network_model.h"
 #include "analysis/service_side.h"
 #include "model/ascii.h"
@@ -25,11 +26,7 @@ std::string target_text(const Template& t, const Value& v) {
 // function's network writes its own. Lambda Insights writes to /aws/lambda-insights: a write
 // grant on that log group is the extension's call to CloudWatch Logs.
 bool is_insights_telemetry(std::string_view action, const std::vector<Value>& resources) {
-  std::string a = ascii_lower(action);
-  if (!a.starts_with("logs:")) return false;
-  std::string_view name = std::string_view(a).substr(5);
-  bool writes = name == "*" || name == "putlogevents" || name.starts_with("put*") || name == "createlogstream" ||
-                name.starts_with("create*");
+  bool writes = action_matches(action, "logs:PutLogEvents") || action_matches(action, "logs:CreateLogStream");
   return writes && std::any_of(resources.begin(), resources.end(), [](const Value& v) {
            return (v.kind == ValueKind::Literal || v.kind == ValueKind::Composite) &&
                   v.text.find("/aws/lambda-insights") != std::string::npos;

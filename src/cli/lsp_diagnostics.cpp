@@ -55,19 +55,7 @@ std::string uri_to_path(const std::string& uri) {
 
 std::string path_to_uri(const std::string& path) {
   std::error_code ec;
-  std::string absolute = fs::absolute(path, ec).lexically_normal().generic_string();
-  std::string out = "file://";
-  constexpr std::string_view kHex = "0123456789ABCDEF";
-  for (unsigned char c : absolute) {
-    if (std::isalnum(c) || std::string_view("-._~/").find(static_cast<char>(c)) != std::string_view::npos) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
+  return "file://" + uri_encode(fs::absolute(path, ec).lexically_normal().generic_string());
 }
 
 size_t offset_of(std::string_view text, size_t line, size_t character, bool utf16) {

@@ -25,22 +25,6 @@ const char* level(Severity s) {
   return "error";
 }
 
-// RFC 3986 path encoding: unreserved characters and '/' stay.
-std::string uri_encode(std::string_view path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 // A file as the log names it: relative to %SRCROOT% when it lies under it (without "./"), else
 // absolute. Fingerprints use it too, so `vpclint .` and `vpclint t.yaml` agree.
 std::string artifact_path(const std::string& file, const std::string& root) {

@@ -28,6 +28,9 @@ std::string message_with_construct(const Finding& f);
 // The message opens with the finding's resource ("Caller is ...", "Caller's calls ...").
 bool message_opens_with_resource(const Finding& f);
 
+// RFC 3986 path encoding: unreserved characters and '/' stay (SARIF artifact URIs, LSP file URIs).
+std::string uri_encode(std::string_view path);
+
 // Escapes for XML text and attributes.
 std::string xml_escape(std::string_view s);
 
